@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { IceSettingsSchema, SettingsSchema, SipAccountSchema, settingsFields } from './settings';
+
+/**
+ * The provisioning file IT ships (resources, machine-wide folder, or --provision). Every field
+ * is optional; `locked` names fields (or whole sections: "sip", "ice") the user cannot change.
+ * Used to publish docs/provisioning.schema.json; the app itself checks field by field.
+ */
+export const ProvisioningFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    locale: SettingsSchema.shape.locale.optional(),
+    defaultRegion: SettingsSchema.shape.defaultRegion.optional(),
+    sip: SipAccountSchema.extend({
+      password: z.string().min(1).max(256).meta({ description: 'Stored only in the OS keychain, never in settings.' }),
+    })
+      .partial()
+      .strict()
+      .optional(),
+    ice: IceSettingsSchema.partial().strict().optional(),
+    rules: SettingsSchema.shape.rules.optional(),
+    locked: z
+      .array(z.enum([...settingsFields, 'sip', 'ice', 'sip.password']))
+      .optional()
+      .meta({ description: 'Fields (or sections) set by the administrator and read-only in the app.' }),
+  })
+  .strict()
+  .meta({ title: 'Relance provisioning', description: 'Pre-sets and locks Relance settings on a workstation.' });

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+export const locales = ['fr', 'en'] as const;
+export const LocaleSchema = z.enum(locales);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+const wsUrl = z
+  .string()
+  .trim()
+  .regex(/^wss?:\/\/[^\s/]+/, 'must be a ws:// or wss:// URL');
+const sipUri = z
+  .string()
+  .trim()
+  .regex(/^sips?:[^@\s]+@[^@\s]+$/, 'must be a SIP URI like sip:user@host');
+
+export const IceServerSchema = z.object({
+  urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+
+export const SipAccountSchema = z.object({
+  server: z.union([wsUrl, z.literal('')]),
+  uri: z.union([sipUri, z.literal('')]),
+  authorizationUsername: z.string().trim().max(128),
+  displayName: z.string().trim().max(128),
+  outboundProxy: z.union([
+    z
+      .string()
+      .trim()
+      .regex(/^sips?:\S+$/, 'must be a SIP URI'),
+    z.literal(''),
+  ]),
+  dtmfMethod: z.enum(['rfc4733', 'info']),
+});
+
+export const IceSettingsSchema = z.object({
+  servers: z.array(IceServerSchema).max(10),
+  gatheringTimeoutMs: z.number().int().min(50).max(10_000),
+});
+
+export const CallingRulesPresetSchema = z.enum(['FR', 'US', 'custom']);
+
+export const SettingsSchema = z.object({
+  locale: LocaleSchema,
+  /** Region used to read national phone numbers (ISO 3166 alpha-2). */
+  defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code'),
+  sip: SipAccountSchema,
+  ice: IceSettingsSchema,
+  rules: CallingRulesPresetSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const defaultSettings: Settings = {
+  locale: 'fr',
+  defaultRegion: 'FR',
+  sip: { server: '', uri: '', authorizationUsername: '', displayName: '', outboundProxy: '', dtmfMethod: 'rfc4733' },
+  ice: { servers: [], gatheringTimeoutMs: 300 },
+  rules: 'FR',
+};
+
+/** Every settable leaf, as a dotted path: the unit of provisioning, locking and error reporting. */
+export const settingsFields = [
+  'locale',
+  'defaultRegion',
+  'sip.server',
+  'sip.uri',
+  'sip.authorizationUsername',
+  'sip.displayName',
+  'sip.outboundProxy',
+  'sip.dtmfMethod',
+  'ice.servers',
+  'ice.gatheringTimeoutMs',
+  'rules',
+] as const;
+export type SettingsField = (typeof settingsFields)[number];
+
+/** A user edit: any subset of leaves. */
+export const SettingsPatchSchema = z
+  .object({
+    locale: LocaleSchema,
+    defaultRegion: SettingsSchema.shape.defaultRegion,
+    sip: SipAccountSchema.partial().strict(),
+    ice: IceSettingsSchema.partial().strict(),
+    rules: CallingRulesPresetSchema,
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const secretStorageKinds = ['os-keychain', 'session-only'] as const;
+export const SecretStorageSchema = z.enum(secretStorageKinds);
+export type SecretStorage = z.infer<typeof SecretStorageSchema>;
+
+export const ProvisioningIssueSchema = z.object({ source: z.string(), field: z.string(), message: z.string() });
+export type ProvisioningIssue = z.infer<typeof ProvisioningIssueSchema>;
+
+/** What the UI needs to show settings honestly: values, who set them, where the password lives. */
+export const SettingsViewSchema = z.object({
+  values: SettingsSchema,
+  locked: z.array(z.string()),
+  provisioned: z.array(z.string()),
+  sipPassword: z.object({ isSet: z.boolean(), storage: SecretStorageSchema }),
+  provisioning: z.object({ sources: z.array(z.string()), issues: z.array(ProvisioningIssueSchema) }),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
