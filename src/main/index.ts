@@ -1,0 +1,111 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { createCore, type Core } from '../core/app-core';
+import { consoleLogger } from '../core/log';
+import { chooseSecretStore } from '../core/secrets/secret-store';
+import { applyPermissionPolicy, guardNavigation } from './guards';
+import { forwardEvents, registerIpc } from './ipc';
+import { APP_ENTRY_URL, sameOriginAs } from './origin';
+import { registerAppScheme, serveAppContent } from './protocol';
+import { provisioningFiles } from './provisioning-paths';
+import { safeStorageEncryptor } from './safe-storage';
+import { createMainWindow } from './window';
+
+/*
+ * Lifecycle only: every decision about data lives in core. Deferred to the deployment
+ * work: tel:/sip: protocol registration, auto-update (packaged builds only), tray.
+ */
+
+const log = consoleLogger();
+
+// The dev server URL is honoured only in an unpackaged build: a packaged app must never
+// be pointed at foreign content (which would then own the IPC bridge) by an env variable.
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const startUrl = devServerUrl || APP_ENTRY_URL;
+const isAppUrl = sameOriginAs(startUrl);
+
+// Before `ready`: privileged schemes, sandbox, Chromium switches, paths.
+registerAppScheme();
+app.enableSandbox();
+app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+
+const dataDirFromEnv = process.env.RELANCE_DATA_DIR;
+if (dataDirFromEnv) {
+  // Chromium's own profile goes there too, and the single-instance lock is keyed on it,
+  // so two test runs with different data dirs do not collide.
+  app.setPath('userData', resolve(dataDirFromEnv));
+}
+const dataDir = app.getPath('userData');
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, isAppUrl));
+  // The SIP user agent lives in the window: no window, no phone, so closing it quits (tray is deferred).
+  app.on('window-all-closed', () => app.quit());
+  start().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error('startup failed', { error: message });
+    dialog.showErrorBox('Relance', `Relance could not start.\n\n${message}`);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  serveAppContent(join(import.meta.dirname, '../renderer'));
+  applyPermissionPolicy(session.defaultSession, isAppUrl);
+
+  await mkdir(dataDir, { recursive: true });
+  const core = await createCore({
+    dataDir,
+    shell: 'electron',
+    version: app.getVersion(),
+    provisioningFiles: provisioningFiles(process.platform, process.resourcesPath, process.env),
+    secrets: chooseSecretStore(join(dataDir, 'secrets.json'), safeStorageEncryptor()),
+    openExternal: (url) => shell.openExternal(url),
+    log,
+  });
+  closeCoreOnQuit(core);
+
+  const getWindow = () => mainWindow;
+  registerIpc({ handlers: core.handlers, isAppUrl, getWindow, log });
+  forwardEvents((sink) => core.subscribe(sink), { isAppUrl, getWindow });
+
+  mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  mainWindow.webContents.on('render-process-gone', (_event, details) =>
+    log.error('renderer gone', { reason: details.reason, exitCode: details.exitCode }),
+  );
+  // A failed load leaves an empty window, not a dead app: the error is logged, the user can reload.
+  mainWindow.loadURL(startUrl).catch((error: unknown) => log.error('load failed', { error: String(error) }));
+}
+
+/** Holds the quit until the store has flushed and closed; a second quit goes through. */
+function closeCoreOnQuit(core: Core): void {
+  let state: 'open' | 'closing' | 'closed' = 'open';
+  app.on('will-quit', (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing') return;
+    state = 'closing';
+    core
+      .close()
+      .catch((error: unknown) => log.error('core close failed', { error: String(error) }))
+      .finally(() => {
+        state = 'closed';
+        app.quit();
+      });
+  });
+}
