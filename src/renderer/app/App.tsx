@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallsPage } from '../pages/CallsPage';
+import { DialerPage } from '../pages/DialerPage';
+import { LeadsPage } from '../pages/LeadsPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { useSettingsView } from '../settings/useSettingsView';
+import { StoreProblemBanners } from '../store-problems/StoreProblemBanners';
+import { Header } from './Header';
+import { NavBar } from './NavBar';
+import { pageTitleId } from './page-title';
+import { useLocale } from './useLocale';
+import { useRoute } from './useRoute';
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const [settings, setSettingsView] = useSettingsView();
+  const { locale, changeLocale } = useLocale(settings, setSettingsView);
+  const title = t(`nav.${route}`);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const shownRoute = useRef(route);
+
+  useEffect(() => {
+    document.title = t('app.pageTitle', { page: title });
+  }, [t, title]);
+
+  // After in-app navigation, move focus to the new page's title so screen readers read where they are.
+  useEffect(() => {
+    if (shownRoute.current === route) return;
+    shownRoute.current = route;
+    titleRef.current?.focus();
+  }, [route]);
+
+  return (
+    <div className="shell">
+      <Header />
+      <NavBar current={route} />
+      <div className="content">
+        <StoreProblemBanners />
+        <main className="page">
+          <h1 id={pageTitleId} ref={titleRef} tabIndex={-1}>
+            {title}
+          </h1>
+          {route === 'leads' && <LeadsPage />}
+          {route === 'dialer' && <DialerPage />}
+          {route === 'calls' && <CallsPage />}
+          {route === 'settings' && (
+            <SettingsPage state={settings} onView={setSettingsView} locale={locale} onLocaleChange={changeLocale} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
