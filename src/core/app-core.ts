@@ -48,7 +48,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
   settings.onChange((view) => emit('settings.changed', view));
-  store.onProblem?.((problem: StoreProblem) => emit('store.problem', problem));
+  store.onProblem((problem: StoreProblem) => emit('store.problem', problem));
 
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Relance', version: options.version, shell: options.shell, dataDir: options.dataDir }),
