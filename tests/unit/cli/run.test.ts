@@ -15,7 +15,7 @@ describe('relance CLI', () => {
     const b = io();
     expect(await run(['--help'], b.io)).toBe(0);
     expect(b.out[0]).toBe(usage);
-    expect(usage).toMatch(/^  web \[--data-dir DIR\] \[--port N\] \[--provision FILE\]/m);
+    expect(usage).toMatch(/^ {2}web \[--data-dir DIR\] \[--port N\] \[--provision FILE\]/m);
     expect(usage).toMatch(/db check/);
   });
 
