@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { app, dialog, session, shell } from 'electron';
 import { createCore, type Core } from '../core/app-core';
 import { consoleLogger } from '../core/log';
