@@ -9,8 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { prepareBenchDataDir } from './fixtures';
 import { formatTable, type BenchContext, type BenchRow, type BenchSection } from './harness';
 import { coldOpenSection, journalSection, leadsSection, shardsSection } from './store-sections';
+import { webHostSection } from './web-host-section';
 
-const sections: BenchSection[] = [journalSection, leadsSection, coldOpenSection, shardsSection];
+const sections: BenchSection[] = [journalSection, leadsSection, coldOpenSection, webHostSection, shardsSection];
 
 const leads = Number(process.env.BENCH_LEADS ?? 100_000);
 const calls = Number(process.env.BENCH_CALLS ?? 1_000_000);

@@ -11,8 +11,13 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  packages: 'external',
+  packages: 'bundle',
+  external: ['bufferutil', 'utf-8-validate'],
   sourcemap: true,
+  // ws is CommonJS: give the ESM bundle a real `require` for the Node built-ins it asks for.
+  banner: {
+    js: "import { createRequire as __relanceCreateRequire } from 'node:module'; const require = __relanceCreateRequire(import.meta.url);",
+  },
   define: { __RELANCE_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });

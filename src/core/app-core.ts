@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import type { AppInfo, EventName, EventPayload, EventSink, Handlers } from '../shared/contract';
 import type { StoreProblem } from '../shared/domain/store-problem';
 import { isSafeExternalUrl } from '../shared/external-url';
@@ -6,7 +7,7 @@ import { silentLogger, type Logger } from './log';
 import type { SecretStore } from './secrets/secret-store';
 import { loadProvisioning } from './settings/load-provisioning';
 import { SettingsService, userSettingsDefaults, type UserSettingsFile } from './settings/settings-service';
-import { openStore, type Store } from './store';
+import { openStore, type Collection, type Store } from './store';
 
 export interface CoreOptions {
   dataDir: string;
@@ -20,9 +21,17 @@ export interface CoreOptions {
   log?: Logger;
 }
 
+/** A lead as stored; the leads issue gives it its schema and service. */
+export type StoredLead = { id: string } & Record<string, unknown>;
+
 export interface Core {
   readonly handlers: Handlers;
   readonly store: Store;
+  /**
+   * Leads load after the shell reports ready: the app frame and the phone do not wait for
+   * 100k leads to parse (~0.9 s). Anything that needs them awaits this.
+   */
+  readonly leads: Promise<Collection<StoredLead>>;
   readonly settings: SettingsService;
   subscribe(sink: EventSink): () => void;
   close(): Promise<void>;
@@ -33,6 +42,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLogger;
   const store = await openStore({ dataDir: options.dataDir });
   for (const problem of store.problems) log.warn('store problem', { ...problem });
+
+  const leadsStartedAt = performance.now();
+  const leads = store.collection<StoredLead>('leads');
+  leads.then(
+    (collection) =>
+      log.info('leads loaded', { count: collection.size, ms: Math.round(performance.now() - leadsStartedAt) }),
+    (error: unknown) => log.error('leads could not be loaded', { error: String(error) }),
+  );
 
   const provisioning = await loadProvisioning(options.provisioningFiles);
   for (const issue of provisioning.issues) log.warn('provisioning issue', { ...issue });
@@ -67,12 +84,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     handlers,
     store,
+    leads,
     settings,
     subscribe(sink) {
       const listener = (event: EventName, payload: unknown) => sink(event, payload as never);
       bus.on('event', listener);
       return () => bus.off('event', listener);
     },
-    close: () => store.close(),
+    async close() {
+      await leads.catch(() => undefined);
+      await store.close();
+    },
   };
 }
