@@ -1,57 +1,12 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
+import { isAbsolute, relative, resolve, sep, win32 } from 'node:path';
 import { protocol } from 'electron';
+import { contentSecurityPolicy } from '../shared/csp';
+import { mimeTypeOf } from '../core/static/resolve-static';
 import { APP_HOST, APP_SCHEME } from './origin';
 
-/**
- * Sent with every response of the app scheme. A Vite production build needs no inline
- * script, no eval and no inline <style> (CSS is emitted as files), so none is allowed.
- * `ws:`/`wss:` stay open to any host because the SIP WebSocket server is user-configured.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "media-src 'self' blob:",
-  "connect-src 'self' ws: wss:",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.oga': 'audio/ogg',
-  '.m4a': 'audio/mp4',
-  '.webm': 'audio/webm',
-  '.wasm': 'application/wasm',
-};
-
-export const mimeTypeOf = (file: string): string =>
-  mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+/** The same policy the web host sends (src/shared/csp.ts), on every response of the app scheme. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Must run before `app` is ready: standard+secure gives the scheme a real origin, fetch and secure-context APIs (getUserMedia). */
 export function registerAppScheme(): void {

@@ -9,7 +9,7 @@ export function contentSecurityPolicy(extraConnect: string[] = []): string {
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    "media-src 'self' blob: mediastream:",
+    "media-src 'self' blob:",
     ['connect-src', "'self'", ...extraConnect, 'ws:', 'wss:'].join(' '),
     "manifest-src 'self'",
     "worker-src 'self'",

@@ -116,7 +116,7 @@ describe('content security policy', () => {
   );
 
   it('allows only the app’s own scripts and styles, no inline or eval', () => {
-    expect(directives['default-src']).toBe("'self'");
+    expect(directives['default-src']).toBe("'none'");
     expect(directives['script-src']).toBe("'self'");
     expect(directives['style-src']).toBe("'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
