@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { resolveDataDir } from '../../core/paths';
 import { checkStore } from '../../core/store';
 import type { CliIo } from '../run';
@@ -13,16 +14,16 @@ export async function dbCheck(args: { dataDir: string | undefined; json: boolean
 
 type Report = Awaited<ReturnType<typeof checkStore>>;
 
+/** Damaged files by name (relative to the data folder), sound ones as a count: a report an IT admin can read. */
 function formatReport(dataDir: string, report: Report): string {
-  const lines = [`Data folder: ${dataDir}`];
-  for (const file of report.files)
-    lines.push(
-      `  ${file.status === 'ok' ? 'ok     ' : 'DAMAGED'}  ${file.file}${file.detail ? `  (${file.detail})` : ''}`,
-    );
+  const damaged = report.files.filter((file) => file.status !== 'ok');
+  const lines = [`Data folder: ${dataDir}`, `  ${report.files.length - damaged.length} files sound`];
+  for (const file of damaged)
+    lines.push(`  DAMAGED  ${relative(dataDir, file.file)}${file.detail ? `: ${file.detail}` : ''}`);
   lines.push(
     report.ok
       ? 'All files are sound.'
-      : 'Damage found: the app will move damaged files aside and restore the last good backup at next start.',
+      : 'Damage found: at next start Relance moves damaged files to quarantine/ and restores the last good backup.',
   );
   return lines.join('\n');
 }
