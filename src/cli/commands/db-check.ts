@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { resolveDataDir } from '../../core/paths';
 import { checkStore } from '../../core/store';
@@ -6,6 +7,11 @@ import type { CliIo } from '../run';
 /** `relance db check`: reads everything, changes nothing, exits 1 when anything is damaged. */
 export async function dbCheck(args: { dataDir: string | undefined; json: boolean }, io: CliIo): Promise<number> {
   const dataDir = resolveDataDir(args.dataDir);
+  if (!existsSync(dataDir)) {
+    // A mistyped path must not be reported as sound.
+    io.err(`relance db check: no data folder at ${dataDir}`);
+    return 2;
+  }
   const report = await checkStore(dataDir);
   if (args.json) io.out(JSON.stringify(report, null, 2));
   else io.out(formatReport(dataDir, report));

@@ -37,6 +37,12 @@ describe('relance db check', () => {
     expect(text).toMatch(/All files are sound/);
   });
 
+  it('refuses a data folder that does not exist instead of calling it sound', async () => {
+    const { code, text } = await check('/nonexistent/relance-data');
+    expect(code).toBe(2);
+    expect(text).toMatch(/no data folder at \/nonexistent\/relance-data/);
+  });
+
   it('exits 1 naming the damaged file, and changes nothing on disk', async () => {
     const dataDir = await dataDirWithSettings();
     await writeFile(join(dataDir, 'settings.json'), '{"schemaVersion":1,"overri');
