@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ColumnMappingSchema, ImportReportSchema, importFormats } from './domain/import-report';
+import { CallbackSchema, ConsentRecordSchema, LeadDraftSchema, LeadSchema, StageSchema } from './domain/lead';
+import { LeadPageSchema, LeadQuerySchema } from './domain/lead-query';
 import { SettingsPatchSchema, SettingsViewSchema } from './domain/settings';
 import { StoreProblemSchema } from './domain/store-problem';
 import { AppErrorSchema } from './result';
@@ -18,6 +21,34 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+const leadId = z.string().min(1).max(64);
+/** A file crossing the boundary: name for reports, bytes as base64 (encoding is detected in core). */
+const fileContent = { fileName: z.string().min(1).max(260), contentBase64: z.string().max(128 * 1024 * 1024) };
+
+export const LeadEditSchema = LeadDraftSchema.pick({
+  contact: true,
+  vehicles: true,
+  tradeIn: true,
+  source: true,
+  owner: true,
+  tags: true,
+  comments: true,
+})
+  .partial()
+  .strict();
+
+export const ImportInspectionSchema = z.object({
+  format: z.enum(importFormats),
+  /** CSV only: what was detected, the first rows, and the guessed mapping (header -> target field). */
+  encoding: z.string().optional(),
+  separator: z.string().optional(),
+  headers: z.array(z.string()),
+  sampleRows: z.array(z.array(z.string())),
+  suggestedMapping: ColumnMappingSchema,
+});
+
+export const MappingPresetSchema = z.object({ name: z.string().min(1).max(100), mapping: ColumnMappingSchema });
+
 export const requests = {
   'app.info': { input: empty, output: AppInfoSchema },
   'settings.get': { input: empty, output: SettingsViewSchema },
@@ -28,6 +59,92 @@ export const requests = {
   },
   'settings.clearSipPassword': { input: empty, output: SettingsViewSchema },
   'store.problems': { input: empty, output: z.array(StoreProblemSchema) },
+  'leads.search': {
+    input: LeadQuerySchema.extend({
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }).strict(),
+    output: LeadPageSchema,
+  },
+  'leads.get': { input: z.object({ id: leadId }).strict(), output: LeadSchema },
+  'leads.create': { input: z.object({ draft: LeadDraftSchema }).strict(), output: LeadSchema },
+  'leads.update': { input: z.object({ id: leadId, changes: LeadEditSchema }).strict(), output: LeadSchema },
+  'leads.setStage': { input: z.object({ id: leadId, stage: StageSchema }).strict(), output: LeadSchema },
+  'leads.addNote': {
+    input: z.object({ id: leadId, text: z.string().trim().min(1).max(10_000) }).strict(),
+    output: LeadSchema,
+  },
+  'leads.setCallback': {
+    input: z
+      .object({
+        id: leadId,
+        dueAt: z.string().datetime(),
+        scope: CallbackSchema.shape.scope,
+        owner: z.string().max(100).optional(),
+        note: z.string().max(2000).optional(),
+      })
+      .strict(),
+    output: LeadSchema,
+  },
+  'leads.completeCallback': { input: z.object({ id: leadId, callbackId: z.string() }).strict(), output: LeadSchema },
+  'leads.snoozeCallback': {
+    input: z.object({ id: leadId, callbackId: z.string(), dueAt: z.string().datetime() }).strict(),
+    output: LeadSchema,
+  },
+  'leads.addConsent': {
+    input: z.object({ id: leadId, consent: ConsentRecordSchema.omit({ id: true, revokedAt: true }) }).strict(),
+    output: LeadSchema,
+  },
+  'leads.revokeConsent': { input: z.object({ id: leadId, consentId: z.string() }).strict(), output: LeadSchema },
+  'leads.merge': { input: z.object({ keepId: leadId, otherId: leadId }).strict(), output: LeadSchema },
+  'leads.delete': {
+    input: z.object({ id: leadId }).strict(),
+    output: z.object({ undoToken: z.string(), expiresAt: z.string() }),
+  },
+  'leads.undoDelete': { input: z.object({ undoToken: z.string() }).strict(), output: LeadSchema },
+  'leads.facets': {
+    input: empty,
+    output: z.object({
+      total: z.number().int(),
+      owners: z.array(z.string()),
+      sources: z.array(z.string()),
+      tags: z.array(z.string()),
+    }),
+  },
+  'leads.loadSample': {
+    input: z.object({ count: z.number().int().min(1).max(100_000).default(200) }).strict(),
+    output: z.object({ created: z.number().int() }),
+  },
+  'leads.inspectImport': { input: z.object(fileContent).strict(), output: ImportInspectionSchema },
+  'leads.import': {
+    input: z
+      .object({
+        ...fileContent,
+        format: z.enum(importFormats).optional(),
+        mapping: ColumnMappingSchema.optional(),
+        keepValid: z.boolean().default(false),
+        dryRun: z.boolean().default(false),
+      })
+      .strict(),
+    output: ImportReportSchema.extend({ rejectsCsvBase64: z.string().optional() }),
+  },
+  'leads.mappingPresets': { input: empty, output: z.array(MappingPresetSchema) },
+  'leads.saveMappingPreset': { input: MappingPresetSchema.strict(), output: z.array(MappingPresetSchema) },
+  'leads.export': {
+    input: z
+      .object({
+        format: z.enum(importFormats),
+        query: LeadQuerySchema.optional(),
+        separator: z.enum([';', ',']).optional(),
+      })
+      .strict(),
+    output: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      contentBase64: z.string(),
+      count: z.number().int(),
+    }),
+  },
   'shell.openExternal': {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: z.object({ opened: z.boolean() }),
@@ -36,6 +153,8 @@ export const requests = {
 
 export const events = {
   'settings.changed': SettingsViewSchema,
+  /** Leads changed (ids), or many at once after an import or sample load ('all'). */
+  'leads.changed': z.object({ ids: z.union([z.array(z.string()), z.literal('all')]) }),
   'store.problem': StoreProblemSchema,
 } as const satisfies Record<string, z.ZodType>;
 

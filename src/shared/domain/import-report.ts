@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const importFormats = ['csv', 'adf'] as const;
+
+/** Maps file columns to lead fields; saved as presets ("Export DMS Renault"). */
+export const ColumnMappingSchema = z.record(z.string().max(200), z.string().max(64));
+export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
+
+export const ImportRejectSchema = z.object({
+  /** 1-based line in the file (CSV: the header is line 1; ADF: the prospect's line). */
+  line: z.number().int().positive(),
+  /** The column header (CSV) or element path (ADF) at fault, when one is. */
+  column: z.string().optional(),
+  reason: z.string(),
+});
+export type ImportReject = z.infer<typeof ImportRejectSchema>;
+
+/** What an import did, or would do with dryRun: the same report either way. */
+export const ImportReportSchema = z.object({
+  file: z.string(),
+  format: z.enum(importFormats),
+  dryRun: z.boolean(),
+  /** Nothing was written because some rows were invalid and keepValid was not asked. */
+  refused: z.boolean(),
+  rows: z.number().int().nonnegative(),
+  imported: z.number().int().nonnegative(),
+  merged: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  rejected: z.array(ImportRejectSchema),
+  /** Lenient ADF parsing: what was dropped or reinterpreted, e.g. "phone type 'home' read as voice". */
+  warnings: z.array(z.object({ line: z.number().int().nonnegative(), message: z.string() })),
+  /** Detected for CSV: encoding, separator, header row. */
+  detected: z.object({ encoding: z.string(), separator: z.string(), headers: z.array(z.string()) }).optional(),
+  mapping: ColumnMappingSchema.optional(),
+  /** Path of the rejected rows written as CSV beside the report (CLI, keepValid). */
+  rejectsFile: z.string().optional(),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
