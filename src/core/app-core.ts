@@ -1,8 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { AppInfo, EventName, EventPayload, EventSink, Handlers } from '../shared/contract';
+import type { Lead } from '../shared/domain/lead';
 import type { StoreProblem } from '../shared/domain/store-problem';
 import { isSafeExternalUrl } from '../shared/external-url';
+import { leadHandlers } from './leads/handlers';
+import { importExportHandlers, type ImportExportHandlers } from './leads/import/handlers';
+import { openPresetStore } from './leads/import/presets';
+import { LeadService } from './leads/lead-service';
 import { silentLogger, type Logger } from './log';
 import type { SecretStore } from './secrets/secret-store';
 import { loadProvisioning } from './settings/load-provisioning';
@@ -21,9 +26,6 @@ export interface CoreOptions {
   log?: Logger;
 }
 
-/** A lead as stored; the leads issue gives it its schema and service. */
-export type StoredLead = { id: string } & Record<string, unknown>;
-
 export interface Core {
   readonly handlers: Handlers;
   readonly store: Store;
@@ -31,7 +33,9 @@ export interface Core {
    * Leads load after the shell reports ready: the app frame and the phone do not wait for
    * 100k leads to parse (~0.9 s). Anything that needs them awaits this.
    */
-  readonly leads: Promise<Collection<StoredLead>>;
+  readonly leads: Promise<Collection<Lead>>;
+  /** Every lead operation (search, edits, merge, import target); awaits `leads` itself. */
+  readonly leadService: LeadService;
   readonly settings: SettingsService;
   subscribe(sink: EventSink): () => void;
   close(): Promise<void>;
@@ -44,7 +48,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   for (const problem of store.problems) log.warn('store problem', { ...problem });
 
   const leadsStartedAt = performance.now();
-  const leads = store.collection<StoredLead>('leads');
+  // No itemSchema: validating 100k leads on every open would cost ~1.2 s; the lead service
+  // validates each lead on write instead.
+  const leads = store.collection<Lead>('leads');
   leads.then(
     (collection) =>
       log.info('leads loaded', { count: collection.size, ms: Math.round(performance.now() - leadsStartedAt) }),
@@ -65,6 +71,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
   settings.onChange((view) => emit('settings.changed', view));
+  const leadService = new LeadService({
+    collection: leads,
+    seller: () => settings.current().sip.displayName,
+    region: () => settings.current().defaultRegion,
+    emit: (ids) => emit('leads.changed', { ids }),
+    log,
+  });
+  // Build the search index as soon as the leads are in, after the shell reported ready.
+  leads
+    .then(() => leadService.ready())
+    .catch((error: unknown) => log.error('lead index could not be built', { error: String(error) }));
+  const presets = await openPresetStore(store);
+  const importExport = whenReady(
+    leadService,
+    importExportHandlers({
+      target: leadService,
+      presets,
+      now: () => new Date(),
+      defaultRegion: () => settings.current().defaultRegion,
+    }),
+  );
   store.onProblem((problem: StoreProblem) => emit('store.problem', problem));
 
   const handlers: Handlers = {
@@ -74,6 +101,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'settings.setSipPassword': ({ password }) => settings.setSipPassword(password),
     'settings.clearSipPassword': () => settings.clearSipPassword(),
     'store.problems': () => [...store.problems],
+    ...leadHandlers(leadService),
+    ...importExport,
     'shell.openExternal': async ({ url }) => {
       if (!options.openExternal || !isSafeExternalUrl(url)) return { opened: false };
       await options.openExternal(url);
@@ -85,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     store,
     leads,
+    leadService,
     settings,
     subscribe(sink) {
       const listener = (event: EventName, payload: unknown) => sink(event, payload as never);
@@ -96,4 +126,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await store.close();
     },
   };
+}
+
+/** Import/export read the index synchronously (export's query): each waits for the leads first. */
+function whenReady(service: LeadService, handlers: ImportExportHandlers): ImportExportHandlers {
+  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: never) => unknown][]) {
+    wrapped[name] = async (input) => {
+      await service.ready();
+      return handler(input);
+    };
+  }
+  return wrapped as unknown as ImportExportHandlers;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Handlers } from '../../../src/shared/contract';
+import { requests, type Handlers } from '../../../src/shared/contract';
 import { AppFailure } from '../../../src/shared/result';
 import { dispatch } from '../../../src/core/rpc/dispatch';
 
@@ -7,14 +7,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => {
     throw new Error('not used in this test');
   };
+  // Every request of the contract, so the fixture follows the contract as it grows.
+  const all = Object.fromEntries(Object.keys(requests).map((name) => [name, unused])) as unknown as Handlers;
   return {
+    ...all,
     'app.info': () => ({ name: 'Relance', version: '1.0.0', shell: 'web', dataDir: '/d' }),
-    'settings.get': unused,
-    'settings.update': unused,
-    'settings.setSipPassword': unused,
-    'settings.clearSipPassword': unused,
     'store.problems': () => [],
-    'shell.openExternal': unused,
     ...overrides,
   };
 }

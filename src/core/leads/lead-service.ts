@@ -1,0 +1,392 @@
+import { performance } from 'node:perf_hooks';
+import { LeadSchema, type Lead, type LeadDraft, type Stage, type TimelineEntry } from '../../shared/domain/lead';
+import type { LeadPage, ParsedLeadQuery } from '../../shared/domain/lead-query';
+import type { ParsedInput } from '../../shared/contract';
+import { AppFailure, describeZodError } from '../../shared/result';
+import { silentLogger, type Logger } from '../log';
+import { newRecordId, type Collection } from '../store';
+import { generateSampleLeads } from './sample/generate-leads';
+import { DEFAULT_ZONE } from './callback-due';
+import { leadFromDraft } from './draft';
+import { applyEdit, type LeadEdit } from './edit';
+import { mergeDraft, mergeLeads } from './merge';
+import { LeadSearchIndex } from './search-index';
+import { UndoTokens } from './undo-tokens';
+
+export interface LeadServiceDeps {
+  /** core.leads: opened lazily so the shell is ready before 100k leads are parsed. */
+  collection: Promise<Collection<Lead>>;
+  /** The current seller (settings sip.displayName, else "Vendeur"): default owner and author. */
+  seller: () => string;
+  /** settings.defaultRegion, for phone digits in the search key. */
+  region: () => string;
+  /** Emits `leads.changed` on core's bus. */
+  emit: (ids: string[] | 'all') => void;
+  now?: () => number;
+  /** The dealership's zone for "due today / this week". */
+  zone?: string;
+  log?: Logger;
+  sample?: (count: number, now: Date) => LeadDraft[];
+}
+
+export type ImportItem = { draft: LeadDraft; line: number };
+export type ImportOptions = { dryRun: boolean; fileName: string; via: 'import' | 'sample' };
+export type ImportCounts = { imported: number; merged: number; unchanged: number };
+
+/** Above this many changed leads, one `leads.changed: 'all'` replaces a list of ids. */
+const MANY = 500;
+
+interface Loaded {
+  collection: Collection<Lead>;
+  index: LeadSearchIndex;
+}
+
+/**
+ * Every lead operation. Each write validates the whole lead (on write, not on read: parsing
+ * 100k leads through zod at open would cost ~1.2 s), updates the search index, resolves once
+ * the shard is on disk, then emits `leads.changed`.
+ */
+export class LeadService {
+  readonly #deps: LeadServiceDeps;
+  readonly #now: () => number;
+  readonly #undo: UndoTokens;
+  #loading: Promise<Loaded> | undefined;
+  #loaded: Loaded | undefined;
+  /** Index build time at load, for logs and the bench. */
+  indexBuildMs = NaN;
+
+  constructor(deps: LeadServiceDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+    this.#undo = new UndoTokens(this.#now);
+  }
+
+  /** Waits for the leads and builds the index once; every operation goes through this. */
+  ready(): Promise<Loaded> {
+    this.#loading ??= this.#deps.collection.then(async (collection) => {
+      const t = performance.now();
+      const { valid, skipped } = indexable(collection.all() as Iterable<Lead>);
+      const index = await LeadSearchIndex.buildInChunks(valid, { region: this.#deps.region() });
+      this.indexBuildMs = performance.now() - t;
+      const log = this.#deps.log ?? silentLogger;
+      log.info('lead index built', { count: index.size, ms: Math.round(this.indexBuildMs) });
+      if (skipped > 0) log.warn('leads not in the lead shape were left out of search', { skipped });
+      this.#loaded = { collection, index };
+      return this.#loaded;
+    });
+    return this.#loading;
+  }
+
+  async get(id: string): Promise<Lead> {
+    const { collection } = await this.ready();
+    return this.#existing(collection, id);
+  }
+
+  async search(input: ParsedInput<'leads.search'>): Promise<LeadPage> {
+    const { index } = await this.ready();
+    return index.search(input, this.#searchContext());
+  }
+
+  /** Every lead matching the query in its sort order (the exporter). Call after ready(). */
+  query(q: ParsedLeadQuery): Lead[] {
+    if (!this.#loaded) throw new AppFailure('internal', 'leads are still loading');
+    return this.#loaded.index.matching(q, this.#searchContext());
+  }
+
+  async facets(): Promise<{ total: number; owners: string[]; sources: string[]; tags: string[] }> {
+    const { index } = await this.ready();
+    return index.facets();
+  }
+
+  async create(draft: LeadDraft): Promise<Lead> {
+    const { collection, index } = await this.ready();
+    const at = this.#iso();
+    const lead = leadFromDraft(draft, { id: newRecordId(this.#now()), at, via: 'manual', author: this.#seller() });
+    if (!lead.owner) lead.owner = this.#seller();
+    return this.#write(collection, index, lead, 'draft');
+  }
+
+  update(id: string, changes: LeadEdit): Promise<Lead> {
+    return this.#change(id, (lead, entry) => {
+      const { lead: next, fields } = applyEdit(lead, changes);
+      return fields.length === 0 ? null : withEntry(next, entry({ kind: 'edited', fields }));
+    });
+  }
+
+  setStage(id: string, stage: Stage): Promise<Lead> {
+    return this.#change(id, (lead, entry) =>
+      lead.stage === stage
+        ? null
+        : withEntry({ ...lead, stage }, entry({ kind: 'stage', from: lead.stage, to: stage })),
+    );
+  }
+
+  addNote(id: string, text: string): Promise<Lead> {
+    return this.#change(id, (lead, entry) => withEntry(lead, entry({ kind: 'note', text })));
+  }
+
+  setCallback(input: ParsedInput<'leads.setCallback'>): Promise<Lead> {
+    return this.#change(input.id, (lead, entry, at) => {
+      const callback = {
+        id: newRecordId(this.#now()),
+        dueAt: new Date(input.dueAt).toISOString(),
+        owner: input.owner?.trim() || this.#seller(),
+        scope: input.scope,
+        status: 'pending' as const,
+        ...(input.note ? { note: input.note } : {}),
+        createdAt: at,
+      };
+      return withEntry(
+        { ...lead, callbacks: [...lead.callbacks, callback] },
+        entry({ kind: 'callback-set', callbackId: callback.id, dueAt: callback.dueAt }),
+      );
+    });
+  }
+
+  completeCallback(id: string, callbackId: string): Promise<Lead> {
+    return this.#change(id, (lead, entry, at) => {
+      const callback = findOr404(lead.callbacks, callbackId, 'callbackId');
+      if (callback.status === 'done') return null;
+      const callbacks = lead.callbacks.map((c) =>
+        c.id === callbackId ? { ...c, status: 'done' as const, doneAt: at } : c,
+      );
+      return withEntry({ ...lead, callbacks }, entry({ kind: 'callback-done', callbackId }));
+    });
+  }
+
+  snoozeCallback(id: string, callbackId: string, dueAt: string): Promise<Lead> {
+    return this.#change(id, (lead, entry) => {
+      const callback = findOr404(lead.callbacks, callbackId, 'callbackId');
+      if (callback.status === 'done') throw new AppFailure('conflict', 'this callback is already done', 'callbackId');
+      const due = new Date(dueAt).toISOString();
+      const callbacks = lead.callbacks.map((c) => (c.id === callbackId ? { ...c, dueAt: due } : c));
+      return withEntry({ ...lead, callbacks }, entry({ kind: 'callback-snoozed', callbackId, dueAt: due }));
+    });
+  }
+
+  addConsent(id: string, consent: ParsedInput<'leads.addConsent'>['consent']): Promise<Lead> {
+    return this.#change(id, (lead, entry) => {
+      if (!lead.contact.phones.some((p) => p.e164 === consent.number))
+        throw new AppFailure('invalid-request', 'the consent must cover one of the lead’s numbers', 'consent.number');
+      const record = { ...consent, id: newRecordId(this.#now()) };
+      return withEntry(
+        { ...lead, consents: [...lead.consents, record] },
+        entry({ kind: 'consent-given', consentId: record.id, number: record.number }),
+      );
+    });
+  }
+
+  revokeConsent(id: string, consentId: string): Promise<Lead> {
+    return this.#change(id, (lead, entry, at) => {
+      const consent = findOr404(lead.consents, consentId, 'consentId');
+      if (consent.revokedAt) return null;
+      const consents = lead.consents.map((c) => (c.id === consentId ? { ...c, revokedAt: at } : c));
+      return withEntry({ ...lead, consents }, entry({ kind: 'consent-revoked', consentId, number: consent.number }));
+    });
+  }
+
+  /** `other` folds into `keep` and is deleted. Keep is written first: a crash in between leaves both, never neither. */
+  async merge(keepId: string, otherId: string): Promise<Lead> {
+    if (keepId === otherId) throw new AppFailure('invalid-request', 'a lead cannot be merged with itself', 'otherId');
+    const { collection, index } = await this.ready();
+    const keep = this.#existing(collection, keepId, 'keepId');
+    const other = this.#existing(collection, otherId, 'otherId');
+    const merged = mergeLeads(keep, other, this.#iso(), () => newRecordId(this.#now()));
+    const written = await this.#write(collection, index, merged, 'lead', false);
+    index.remove(otherId);
+    await collection.delete(otherId);
+    this.#deps.emit([keepId, otherId]);
+    return written;
+  }
+
+  async delete(id: string): Promise<{ undoToken: string; expiresAt: string }> {
+    const { collection, index } = await this.ready();
+    const lead = this.#existing(collection, id);
+    index.remove(id);
+    await collection.delete(id);
+    this.#deps.emit([id]);
+    return this.#undo.hold(lead);
+  }
+
+  async undoDelete(undoToken: string): Promise<Lead> {
+    const { collection, index } = await this.ready();
+    const lead = this.#undo.take(undoToken);
+    if (!lead) throw new AppFailure('not-found', 'nothing to undo (the undo has expired)', 'undoToken');
+    if (collection.get(lead.id)) throw new AppFailure('conflict', 'this lead exists again', 'undoToken');
+    try {
+      index.upsert(lead);
+      await collection.put(lead);
+    } catch (error) {
+      this.#undo.giveBack(undoToken, lead);
+      throw error;
+    }
+    this.#deps.emit([lead.id]);
+    return lead;
+  }
+
+  /** Realistic sample leads through the import path (so loading twice adds nothing twice). */
+  async loadSample(count: number): Promise<{ created: number }> {
+    const generate = this.#deps.sample ?? ((n: number, now: Date) => generateSampleLeads(n, { now }));
+    const items = generate(count, new Date(this.#now())).map((draft, i) => ({
+      draft: { ...draft, source: { ...draft.source, name: 'Exemple' } },
+      line: i + 1,
+    }));
+    const { imported } = await this.importDrafts(items, { dryRun: false, fileName: 'Exemple', via: 'sample' });
+    return { created: imported };
+  }
+
+  /**
+   * Creates or merges each draft: a draft joins the lead (in the store or earlier in the
+   * batch) sharing any E.164 number or the email (case-insensitive), through mergeDraft.
+   * Every resulting lead is validated before anything is written; then one putMany. The
+   * store writes each touched shard atomically but not all shards together: a crash mid-way
+   * leaves some shards with the batch and some without, and running the same import again
+   * completes it (merges are idempotent).
+   */
+  async importDrafts(items: ImportItem[], options: ImportOptions): Promise<ImportCounts> {
+    const { collection, index } = await this.ready();
+    const at = this.#iso();
+    const newId = () => newRecordId(this.#now());
+    const counts: ImportCounts = { imported: 0, merged: 0, unchanged: 0 };
+    const pending = new Map<string, { lead: Lead; line: number }>();
+    const byPhone = new Map<string, string>();
+    const byEmail = new Map<string, string>();
+    const remember = (lead: Lead) => {
+      for (const p of lead.contact.phones) if (!byPhone.has(p.e164)) byPhone.set(p.e164, lead.id);
+      const email = lead.contact.email?.trim().toLowerCase();
+      if (email && !byEmail.has(email)) byEmail.set(email, lead.id);
+    };
+    const match = (draft: LeadDraft): string | undefined => {
+      for (const p of draft.contact.phones) {
+        const id = byPhone.get(p.e164) ?? index.idsByPhone(p.e164)[0];
+        if (id) return id;
+      }
+      const email = draft.contact.email?.trim().toLowerCase();
+      return email ? (byEmail.get(email) ?? index.idsByEmail(email)[0]) : undefined;
+    };
+
+    for (const { draft, line } of items) {
+      const id = match(draft);
+      const base = id ? (pending.get(id)?.lead ?? (collection.get(id) as Lead | undefined)) : undefined;
+      if (base) {
+        const { lead, changes } = mergeDraft(base, draft, at, { file: options.fileName, newId });
+        if (changes.length === 0) {
+          counts.unchanged++;
+          continue;
+        }
+        counts.merged++;
+        pending.set(lead.id, { lead, line });
+        remember(lead);
+      } else {
+        const lead = leadFromDraft(draft, { id: newId(), at, via: options.via, newId });
+        counts.imported++;
+        pending.set(lead.id, { lead, line });
+        remember(lead);
+      }
+    }
+
+    for (const { lead, line } of pending.values()) {
+      const checked = LeadSchema.safeParse(lead);
+      if (!checked.success) {
+        const issue = describeZodError(checked.error)[0]!;
+        throw new AppFailure('invalid-request', `line ${line}: ${issue.field}: ${issue.message}`, issue.field);
+      }
+    }
+    if (options.dryRun || pending.size === 0) return counts;
+    const leads = [...pending.values()].map((p) => p.lead);
+    index.upsertMany(leads);
+    await collection.putMany(leads);
+    this.#deps.emit(leads.length > MANY ? 'all' : leads.map((l) => l.id));
+    return counts;
+  }
+
+  /** Read-modify-write of one lead; `change` returns null for "nothing to do". */
+  async #change(
+    id: string,
+    change: (lead: Lead, entry: (e: EntryBody) => TimelineEntry, at: string) => Lead | null,
+  ): Promise<Lead> {
+    const { collection, index } = await this.ready();
+    // Read and compute synchronously: no other write can interleave before the put.
+    const lead = this.#existing(collection, id);
+    const at = this.#iso();
+    const author = this.#seller();
+    const entry = (e: EntryBody) => ({ ...e, id: newRecordId(this.#now()), at, author }) as TimelineEntry;
+    const next = change(lead, entry, at);
+    if (!next) return lead;
+    return this.#write(collection, index, { ...next, updatedAt: at }, 'lead');
+  }
+
+  async #write(
+    collection: Collection<Lead>,
+    index: LeadSearchIndex,
+    lead: Lead,
+    fieldPrefix: 'draft' | 'lead',
+    emit = true,
+  ): Promise<Lead> {
+    const checked = LeadSchema.safeParse(lead);
+    if (!checked.success) {
+      const issue = describeZodError(checked.error)[0]!;
+      const field = fieldPrefix === 'draft' ? `draft.${issue.field}` : issue.field;
+      throw new AppFailure('invalid-request', `${field}: ${issue.message}`, field);
+    }
+    index.upsert(lead);
+    await collection.put(lead);
+    if (emit) this.#deps.emit([lead.id]);
+    return lead;
+  }
+
+  #existing(collection: Collection<Lead>, id: string, field = 'id'): Lead {
+    const lead = collection.get(id) as Lead | undefined;
+    if (!lead) throw new AppFailure('not-found', `no lead ${id}`, field);
+    return lead;
+  }
+
+  #seller(): string {
+    return this.#deps.seller().trim() || 'Vendeur';
+  }
+
+  #iso(): string {
+    return new Date(this.#now()).toISOString();
+  }
+
+  #searchContext() {
+    return { now: this.#now(), zone: this.#deps.zone ?? DEFAULT_ZONE };
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type EntryBody = DistributiveOmit<TimelineEntry, 'id' | 'at' | 'author'>;
+
+function withEntry(lead: Lead, entry: TimelineEntry): Lead {
+  return { ...lead, timeline: [...lead.timeline, entry] };
+}
+
+function findOr404<T extends { id: string }>(items: readonly T[], id: string, field: string): T {
+  const found = items.find((i) => i.id === id);
+  if (!found) throw new AppFailure('not-found', `no ${field.replace(/Id$/, '')} ${id}`, field);
+  return found;
+}
+
+/**
+ * Leads are not validated on read; a cheap shape check keeps something that is not a lead
+ * (an old or foreign file) from breaking the index for every other lead.
+ */
+function indexable(items: Iterable<Lead>): { valid: Lead[]; skipped: number } {
+  const valid: Lead[] = [];
+  let skipped = 0;
+  for (const item of items) {
+    const ok =
+      typeof item.contact === 'object' &&
+      item.contact !== null &&
+      Array.isArray(item.contact.phones) &&
+      Array.isArray(item.vehicles) &&
+      Array.isArray(item.tags) &&
+      Array.isArray(item.consents) &&
+      Array.isArray(item.callbacks) &&
+      typeof item.createdAt === 'string' &&
+      typeof item.stage === 'string';
+    if (ok) valid.push(item);
+    else skipped++;
+  }
+  return { valid, skipped };
+}

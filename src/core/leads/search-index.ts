@@ -1,0 +1,444 @@
+import { stages, type Lead } from '../../shared/domain/lead';
+import type { LeadPage, ParsedLeadQuery } from '../../shared/domain/lead-query';
+import { dueWindow, DEFAULT_ZONE } from './callback-due';
+import { GramBitsets } from './gram-bitsets';
+import {
+  consentState,
+  leadSummary,
+  nameSortKey,
+  pendingCallbackTimes,
+  searchKey,
+  type ConsentState,
+} from './lead-facts';
+import { searchTerms } from './query-terms';
+import { SortedOrder } from './sorted-order';
+
+export type SortKind = ParsedLeadQuery['sort'];
+export type IndexQuery = Omit<ParsedLeadQuery, 'sort' | 'direction'> &
+  Partial<Pick<ParsedLeadQuery, 'sort' | 'direction'>>;
+
+export interface SearchContext {
+  /** The clock and zone for callbackDue ("today" is the dealership's local day). */
+  now: number;
+  zone?: string;
+}
+
+const CONSENT: Record<ConsentState, number> = { none: 0, given: 1, revoked: 2 };
+const STAGE_CODE = new Map(stages.map((s, i) => [s, i]));
+/** Above this many matches a page is read off the kept sort orders; below, the matches are sorted. */
+const SORT_MATCHES_BELOW = 2048;
+
+/** Interned strings (owners, sources, tags) with live counts, for filters and facets. */
+class Interned {
+  readonly codes = new Map<string, number>();
+  readonly names: string[] = [];
+  readonly counts: number[] = [];
+  code(name: string): number {
+    let c = this.codes.get(name);
+    if (c === undefined) {
+      c = this.names.length;
+      this.codes.set(name, c);
+      this.names.push(name);
+      this.counts.push(0);
+    }
+    return c;
+  }
+  live(collator: Intl.Collator): string[] {
+    return this.names.filter((_, i) => this.counts[i]! > 0).sort(collator.compare);
+  }
+}
+
+function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, capacity: number): T {
+  if (a.length >= capacity) return a;
+  const next = new (a.constructor as new (n: number) => T)(capacity);
+  next.set(a);
+  return next;
+}
+
+/**
+ * In-memory index of every lead, kept current by each write (upsert/remove), never rebuilt
+ * per query. A lead lives in a slot; per-slot columns hold the folded search key, filter
+ * codes and sort values; gram bitsets narrow text queries; sort orders are kept sorted.
+ */
+export class LeadSearchIndex {
+  readonly #region: string;
+  readonly #collator = new Intl.Collator('fr', { sensitivity: 'base' });
+  #capacity = 0;
+  readonly #slotOf = new Map<string, number>();
+  readonly #free: number[] = [];
+  #ids: string[] = [];
+  #leads: (Lead | undefined)[] = [];
+  #keys: string[] = [];
+  #names: string[] = [];
+  #tags: number[][] = [];
+  #callbacks: number[][] = [];
+  #stage: Uint8Array = new Uint8Array(0);
+  #consent: Uint8Array = new Uint8Array(0);
+  #owner: Int32Array = new Int32Array(0);
+  #source: Int32Array = new Int32Array(0);
+  #created: Float64Array = new Float64Array(0);
+  #lastContact: Float64Array = new Float64Array(0);
+  #nextCallback: Float64Array = new Float64Array(0);
+  #live: Int32Array = new Int32Array(0);
+  readonly #grams = new GramBitsets(0);
+  readonly #owners = new Interned();
+  readonly #sources = new Interned();
+  readonly #tagNames = new Interned();
+  readonly #byPhone = new Map<string, string[]>();
+  readonly #byEmail = new Map<string, string[]>();
+  readonly #orders: Record<SortKind, SortedOrder<string | number>>;
+
+  constructor(options: { region?: string } = {}) {
+    this.#region = options.region ?? 'FR';
+    const id = (s: number) => this.#ids[s]!;
+    // Columns are read through `this` on each call: they are reallocated when the index grows.
+    const num = (column: () => Float64Array) => (s: number) => {
+      const v = column()[s]!;
+      return Number.isNaN(v) ? undefined : v;
+    };
+    this.#orders = {
+      name: new SortedOrder((s) => this.#names[s] || undefined, id),
+      created: new SortedOrder(
+        num(() => this.#created),
+        id,
+      ),
+      lastContact: new SortedOrder(
+        num(() => this.#lastContact),
+        id,
+      ),
+      nextCallback: new SortedOrder(
+        num(() => this.#nextCallback),
+        id,
+      ),
+    };
+  }
+
+  /** Builds the index for many leads at once (load, big imports): one sort per order. */
+  static build(leads: Iterable<Lead>, options: { region?: string } = {}): LeadSearchIndex {
+    const index = new LeadSearchIndex(options);
+    index.upsertMany(leads);
+    return index;
+  }
+
+  /**
+   * The same as build, but yields to the event loop every `chunk` leads so that a 100k-lead
+   * load never blocks the process for more than a few milliseconds at a time (calls, acks and
+   * the UI keep being served); the orders are sorted once at the end.
+   */
+  static async buildInChunks(
+    leads: readonly Lead[],
+    options: { region?: string; chunk?: number } = {},
+  ): Promise<LeadSearchIndex> {
+    const index = new LeadSearchIndex(options);
+    const chunk = options.chunk ?? 1000;
+    index.#reserve(leads.length);
+    for (let start = 0; start < leads.length; start += chunk) {
+      for (const lead of leads.slice(start, start + chunk)) {
+        const existing = index.#slotOf.get(lead.id);
+        if (existing !== undefined) index.#unlink(existing, false);
+        index.#fill(existing ?? index.#allocate(lead.id), lead);
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    const live = [...index.#slotOf.values()];
+    for (const order of Object.values(index.#orders)) order.rebuild(live);
+    return index;
+  }
+
+  get size(): number {
+    return this.#slotOf.size;
+  }
+
+  has(id: string): boolean {
+    return this.#slotOf.has(id);
+  }
+
+  /** Lead ids holding this E.164 number (import dedupe). */
+  idsByPhone(e164: string): readonly string[] {
+    return this.#byPhone.get(e164) ?? [];
+  }
+
+  /** Lead ids with this email, case-insensitive (import dedupe). */
+  idsByEmail(email: string): readonly string[] {
+    return this.#byEmail.get(email.trim().toLowerCase()) ?? [];
+  }
+
+  upsert(lead: Lead): void {
+    const existing = this.#slotOf.get(lead.id);
+    if (existing !== undefined) this.#unlink(existing, true);
+    const slot = existing ?? this.#allocate(lead.id);
+    this.#fill(slot, lead);
+    for (const order of Object.values(this.#orders)) order.insert(slot);
+  }
+
+  /** Same as upsert for each lead, but re-sorts each order once when the batch is large. */
+  upsertMany(leads: Iterable<Lead>): void {
+    const batch = [...leads];
+    if (batch.length < 256 || batch.length < this.size / 16) {
+      for (const lead of batch) this.upsert(lead);
+      return;
+    }
+    this.#reserve(this.size + batch.length);
+    for (const lead of batch) {
+      const existing = this.#slotOf.get(lead.id);
+      if (existing !== undefined) this.#unlink(existing, false);
+      this.#fill(existing ?? this.#allocate(lead.id), lead);
+    }
+    const live = [...this.#slotOf.values()];
+    for (const order of Object.values(this.#orders)) order.rebuild(live);
+  }
+
+  remove(id: string): void {
+    const slot = this.#slotOf.get(id);
+    if (slot === undefined) return;
+    this.#unlink(slot, true);
+    this.#slotOf.delete(id);
+    this.#leads[slot] = undefined;
+    this.#live[slot >>> 5]! &= ~(1 << (slot & 31));
+    this.#free.push(slot);
+  }
+
+  facets(): { total: number; owners: string[]; sources: string[]; tags: string[] } {
+    return {
+      total: this.size,
+      owners: this.#owners.live(this.#collator),
+      sources: this.#sources.live(this.#collator),
+      tags: this.#tagNames.live(this.#collator),
+    };
+  }
+
+  search(query: IndexQuery & { offset: number; limit: number }, ctx: SearchContext): LeadPage {
+    const { total, slots } = this.#run(query, ctx, query.offset, query.limit);
+    return { total, offset: query.offset, items: slots.map((s) => leadSummary(this.#leads[s]!)) };
+  }
+
+  /** Every matching lead in sort order (the exporter). */
+  matching(query: IndexQuery, ctx: SearchContext): Lead[] {
+    return this.#run(query, ctx, 0, Infinity).slots.map((s) => this.#leads[s]!);
+  }
+
+  #run(query: IndexQuery, ctx: SearchContext, offset: number, limit: number): { total: number; slots: number[] } {
+    const matches = this.#matches(query, ctx);
+    let total = 0;
+    for (let i = 0; i < matches.length; i++) total += popcount(matches[i]!);
+    const sort = query.sort ?? 'name';
+    const desc = query.direction === 'desc';
+    const wanted = Math.min(total - offset, limit);
+    if (wanted <= 0) return { total, slots: [] };
+    if (total < SORT_MATCHES_BELOW) {
+      const all = slotsOf(matches).sort((a, b) => this.#compare(sort, desc, a, b));
+      return { total, slots: all.slice(offset, offset + wanted) };
+    }
+    return { total, slots: this.#walk(sort, desc, matches, offset, wanted) };
+  }
+
+  /** Bitset of slots matching text and filters. */
+  #matches(query: IndexQuery, ctx: SearchContext): Int32Array {
+    const candidates = this.#live.slice();
+    const allTerms = searchTerms(query.text ?? '', this.#region);
+    for (const term of allTerms) if (!this.#grams.narrow(candidates, term)) return candidates.fill(0);
+    const terms = allTerms.filter((t) => !GramBitsets.decides(t));
+    const f = this.#compileFilter(query, ctx);
+    if (f === null) return candidates.fill(0);
+    if (terms.length === 0 && f.all) return candidates;
+    // Hot loop over up to 100k slots: plain typed-array reads, no closures.
+    const { stageMask, owners, sources, tags, consent, due } = f;
+    const stage = this.#stage;
+    const owner = this.#owner;
+    const source = this.#source;
+    const consents = this.#consent;
+    const keys = this.#keys;
+    for (let w = 0; w < candidates.length; w++) {
+      let bits = candidates[w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const s = (w << 5) | (31 - Math.clz32(low));
+        let ok: boolean =
+          ((stageMask >>> stage[s]!) & 1) === 1 &&
+          (owners === null || owners[owner[s]!] === 1) &&
+          (sources === null || sources[source[s]!] === 1) &&
+          (consent < 0 || consents[s] === consent) &&
+          (tags === null || this.#tags[s]!.some((t) => tags[t] === 1)) &&
+          (due === null || this.#callbacks[s]!.some((t) => t >= due.from && t < due.to));
+        if (ok && terms.length > 0) {
+          const key = keys[s]!;
+          for (let t = 0; ok && t < terms.length; t++) ok = key.includes(terms[t]!);
+        }
+        if (!ok) candidates[w]! &= ~low;
+      }
+    }
+    return candidates;
+  }
+
+  /** The filters as lookup tables; null when no lead can pass (an unknown owner, say). */
+  #compileFilter(query: IndexQuery, ctx: SearchContext) {
+    const table = (interned: Interned, names: string[] | undefined): Uint8Array | null | false => {
+      if (!names?.length) return null;
+      const t = new Uint8Array(interned.names.length);
+      let any = false;
+      for (const n of names) {
+        const c = interned.codes.get(n);
+        if (c === undefined) continue;
+        t[c] = 1;
+        any = true;
+      }
+      return any ? t : false;
+    };
+    const owners = table(this.#owners, query.owners);
+    const sources = table(this.#sources, query.sources);
+    const tags = table(this.#tagNames, query.tags);
+    if (owners === false || sources === false || tags === false) return null;
+    let stageMask = 0x3f;
+    if (query.stages?.length) stageMask = query.stages.reduce((m, st) => m | (1 << STAGE_CODE.get(st)!), 0);
+    const consent = query.consent ? CONSENT[query.consent] : -1;
+    const due = query.callbackDue ? dueWindow(query.callbackDue, ctx.now, ctx.zone ?? DEFAULT_ZONE) : null;
+    const all = stageMask === 0x3f && !owners && !sources && !tags && consent < 0 && !due;
+    return { stageMask, owners, sources, tags, consent, due, all };
+  }
+
+  /** Sort order of the list: slots with a value by (value, id), then the rest by name, then by creation. */
+  #compare(sort: SortKind, desc: boolean, a: number, b: number): number {
+    const order = this.#orders[sort];
+    const ha = order.value(a) !== undefined;
+    const hb = order.value(b) !== undefined;
+    if (ha && hb) return desc ? order.compare(b, a) : order.compare(a, b);
+    if (ha !== hb) return ha ? -1 : 1;
+    if (sort !== 'name' && sort !== 'created') return this.#compare('name', false, a, b);
+    return this.#orders.created.compare(a, b);
+  }
+
+  /** Reads a page off the kept orders, in the same order as #compare. */
+  #walk(sort: SortKind, desc: boolean, matches: Int32Array, offset: number, wanted: number): number[] {
+    const out: number[] = [];
+    let skip = offset;
+    const has = (s: number) => (matches[s >>> 5]! & (1 << (s & 31))) !== 0;
+    const take = (s: number): boolean => {
+      if (!has(s)) return true;
+      if (skip > 0) skip--;
+      else out.push(s);
+      return out.length < wanted;
+    };
+    const primary = this.#orders[sort];
+    const slots = primary.slots;
+    if (desc) {
+      for (let i = slots.length - 1; i >= 0; i--) if (!take(slots[i]!)) return out;
+    } else {
+      for (let i = 0; i < slots.length; i++) if (!take(slots[i]!)) return out;
+    }
+    // Slots without the sort's value follow, by name then by creation (plain column reads: hot path).
+    const column = sort === 'lastContact' ? this.#lastContact : sort === 'nextCallback' ? this.#nextCallback : null;
+    const names = this.#names;
+    if (column) {
+      for (const s of this.#orders.name.slots) if (Number.isNaN(column[s]!) && !take(s)) return out;
+      for (const s of this.#orders.created.slots) if (Number.isNaN(column[s]!) && !names[s] && !take(s)) return out;
+    } else if (sort === 'name') {
+      for (const s of this.#orders.created.slots) if (!names[s] && !take(s)) return out;
+    }
+    return out;
+  }
+
+  #allocate(id: string): number {
+    let slot = this.#free.pop();
+    if (slot === undefined) {
+      slot = this.#ids.length;
+      this.#reserve(slot + 1);
+    }
+    this.#slotOf.set(id, slot);
+    this.#ids[slot] = id;
+    this.#live[slot >>> 5]! |= 1 << (slot & 31);
+    return slot;
+  }
+
+  #reserve(needed: number): void {
+    if (needed <= this.#capacity) return;
+    const capacity = Math.max(1024, needed, this.#capacity * 2);
+    this.#stage = grown(this.#stage, capacity);
+    this.#consent = grown(this.#consent, capacity);
+    this.#owner = grown(this.#owner, capacity);
+    this.#source = grown(this.#source, capacity);
+    this.#created = grown(this.#created, capacity);
+    this.#lastContact = grown(this.#lastContact, capacity);
+    this.#nextCallback = grown(this.#nextCallback, capacity);
+    this.#live = grown(this.#live, Math.ceil(capacity / 32));
+    this.#grams.grow(capacity);
+    this.#capacity = capacity;
+  }
+
+  #fill(slot: number, lead: Lead): void {
+    const key = searchKey(lead, this.#region);
+    this.#leads[slot] = lead;
+    this.#keys[slot] = key;
+    this.#names[slot] = nameSortKey(lead);
+    this.#grams.add(slot, key);
+    this.#stage[slot] = STAGE_CODE.get(lead.stage) ?? 0;
+    this.#consent[slot] = CONSENT[consentState(lead)];
+    this.#owner[slot] = lead.owner ? this.#owners.code(lead.owner) : -1;
+    this.#source[slot] = lead.source?.name ? this.#sources.code(lead.source.name) : -1;
+    this.#tags[slot] = [...new Set(lead.tags)].map((t) => this.#tagNames.code(t));
+    const callbacks = pendingCallbackTimes(lead);
+    this.#callbacks[slot] = callbacks;
+    this.#nextCallback[slot] = callbacks[0] ?? NaN;
+    this.#created[slot] = Date.parse(lead.createdAt);
+    this.#lastContact[slot] = lead.lastContactAt ? Date.parse(lead.lastContactAt) : NaN;
+    this.#count(slot, 1);
+    for (const p of lead.contact.phones) addTo(this.#byPhone, p.e164, lead.id);
+    if (lead.contact.email) addTo(this.#byEmail, lead.contact.email.trim().toLowerCase(), lead.id);
+  }
+
+  /** Takes a slot's current lead out of orders, grams, counts and lookups (before refill or removal). */
+  #unlink(slot: number, fromOrders: boolean): void {
+    if (fromOrders) for (const order of Object.values(this.#orders)) order.remove(slot);
+    this.#grams.remove(slot, this.#keys[slot]!);
+    this.#count(slot, -1);
+    const lead = this.#leads[slot]!;
+    for (const p of lead.contact.phones) removeFrom(this.#byPhone, p.e164, lead.id);
+    if (lead.contact.email) removeFrom(this.#byEmail, lead.contact.email.trim().toLowerCase(), lead.id);
+  }
+
+  #count(slot: number, delta: number): void {
+    if (this.#owner[slot]! >= 0) this.#owners.counts[this.#owner[slot]!]! += delta;
+    if (this.#source[slot]! >= 0) this.#sources.counts[this.#source[slot]!]! += delta;
+    for (const t of this.#tags[slot]!) this.#tagNames.counts[t]! += delta;
+  }
+
+  /** Memory held by the index columns, for the bench (approximate; strings counted as 1 byte/char). */
+  approximateBytes(): number {
+    const strings =
+      this.#keys.reduce((n, k) => n + (k?.length ?? 0), 0) + this.#names.reduce((n, k) => n + (k?.length ?? 0), 0);
+    return strings + this.#grams.bytes() + this.#capacity * (1 + 1 + 4 + 4 + 8 * 3) + this.size * 8 * 4;
+  }
+}
+
+function addTo(map: Map<string, string[]>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (!ids) map.set(key, [id]);
+  else if (!ids.includes(id)) ids.push(id);
+}
+
+function removeFrom(map: Map<string, string[]>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (!ids) return;
+  const rest = ids.filter((i) => i !== id);
+  if (rest.length === 0) map.delete(key);
+  else map.set(key, rest);
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function slotsOf(bits: Int32Array): number[] {
+  const out: number[] = [];
+  for (let w = 0; w < bits.length; w++) {
+    let x = bits[w]!;
+    while (x !== 0) {
+      const low = x & -x;
+      x ^= low;
+      out.push((w << 5) | (31 - Math.clz32(low)));
+    }
+  }
+  return out;
+}

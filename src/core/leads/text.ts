@@ -1,0 +1,16 @@
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', '’': "'" };
+
+/**
+ * Accent- and case-insensitive form used for every search key and query word:
+ * "Élodie LEFÈVRE" -> "elodie lefevre". Ligatures are spelled out so "Œuvray" finds "oeuvray".
+ */
+export function fold(text: string): string {
+  // Fast path: most keys are plain ASCII, where folding is lowercasing.
+  // eslint-disable-next-line no-control-regex -- ASCII range check
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  const lower = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  return lower.replace(/[œæßøłđ’]/g, (c) => LIGATURES[c] ?? c);
+}

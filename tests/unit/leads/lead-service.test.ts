@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../src/shared/result';
+import type { LeadDraft } from '../../../src/shared/domain/lead';
+import { draft, harness, phone } from './helpers';
+
+const search = (h: Awaited<ReturnType<typeof harness>>, text: string) =>
+  h.service
+    .search({ text, offset: 0, limit: 100, sort: 'name', direction: 'asc' })
+    .then((p) => p.items.map((i) => i.name));
+
+describe('lead service (real store)', () => {
+  it('creates a lead with a created entry and the current seller as owner, persisted', async () => {
+    const h = await harness();
+    const lead = await h.service.create(draft({ first: 'Élodie', last: 'Martin', tel: ['06 12 34 56 78'] }));
+    expect(lead.timeline).toMatchObject([{ kind: 'created', via: 'manual', author: 'Julie Vendeuse' }]);
+    expect(lead.owner).toBe('Julie Vendeuse');
+    expect(h.events).toEqual([[lead.id]]);
+    const again = await h.reopen();
+    expect(await again.service.get(lead.id)).toEqual(lead);
+    expect(await search(again, 'elodie')).toEqual(['Élodie Martin']);
+  });
+
+  it('refuses invalid data with the field, and unknown ids with not-found', async () => {
+    const h = await harness();
+    const bad = draft({ first: 'X'.repeat(101) });
+    await expect(h.service.create(bad)).rejects.toMatchObject({
+      code: 'invalid-request',
+      field: 'draft.contact.firstName',
+    });
+    await expect(h.service.get('nope')).rejects.toMatchObject({ code: 'not-found', field: 'id' });
+    await expect(h.service.setStage('nope', 'sold')).rejects.toBeInstanceOf(AppFailure);
+    expect(h.events).toEqual([]);
+  });
+
+  it('edits, logs stage changes, notes, callbacks and consents on the timeline', async () => {
+    const h = await harness();
+    const { id } = await h.service.create(draft({ first: 'Marc', tel: ['0612345678'] }));
+    h.clock.now += 60_000;
+    const edited = await h.service.update(id, {
+      contact: { kind: 'individual', firstName: 'Marc', lastName: 'Dupont', phones: [phone('0612345678')] },
+      tags: ['vip', 'vip'],
+    });
+    expect(edited.timeline.at(-1)).toMatchObject({ kind: 'edited', fields: ['contact.lastName', 'tags'] });
+    expect(edited.tags).toEqual(['vip']);
+    const same = await h.service.update(id, { tags: ['vip'] });
+    expect(same.timeline).toHaveLength(edited.timeline.length); // nothing changed, nothing logged
+
+    const staged = await h.service.setStage(id, 'appointment');
+    expect(staged.timeline.at(-1)).toMatchObject({ kind: 'stage', from: 'new', to: 'appointment' });
+    const noted = await h.service.addNote(id, 'Veut un essai samedi');
+    expect(noted.timeline.at(-1)).toMatchObject({
+      kind: 'note',
+      text: 'Veut un essai samedi',
+      author: 'Julie Vendeuse',
+    });
+
+    const withCb = await h.service.setCallback({ id, dueAt: '2025-03-11T08:00:00Z', scope: 'owner' });
+    const cb = withCb.callbacks[0]!;
+    expect(cb).toMatchObject({ owner: 'Julie Vendeuse', status: 'pending', dueAt: '2025-03-11T08:00:00.000Z' });
+    const snoozed = await h.service.snoozeCallback(id, cb.id, '2025-03-12T08:00:00Z');
+    expect(snoozed.callbacks[0]!.dueAt).toBe('2025-03-12T08:00:00.000Z');
+    expect(snoozed.timeline.at(-1)).toMatchObject({ kind: 'callback-snoozed', callbackId: cb.id });
+    const done = await h.service.completeCallback(id, cb.id);
+    expect(done.callbacks[0]).toMatchObject({ status: 'done', doneAt: new Date(h.clock.now).toISOString() });
+    await expect(h.service.snoozeCallback(id, cb.id, '2025-03-13T08:00:00Z')).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(h.service.completeCallback(id, 'nope')).rejects.toMatchObject({
+      code: 'not-found',
+      field: 'callbackId',
+    });
+
+    const consented = await h.service.addConsent(id, {
+      number: '+33612345678',
+      givenAt: '2025-03-10T09:00:00Z',
+      channel: 'phone',
+      wording: 'Accepte d’être rappelé',
+    });
+    await expect(
+      h.service.addConsent(id, {
+        number: '+33700000000',
+        givenAt: '2025-03-10T09:00:00Z',
+        channel: 'phone',
+        wording: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-request', field: 'consent.number' });
+    const revoked = await h.service.revokeConsent(id, consented.consents[0]!.id);
+    expect(revoked.consents[0]!.revokedAt).toBeDefined();
+    expect(revoked.timeline.map((e) => e.kind)).toEqual([
+      'created',
+      'edited',
+      'stage',
+      'note',
+      'callback-set',
+      'callback-snoozed',
+      'callback-done',
+      'consent-given',
+      'consent-revoked',
+    ]);
+    const reopened = await h.reopen();
+    expect(await reopened.service.get(id)).toEqual(revoked);
+  });
+
+  it('merges two leads: the other is gone, search finds the merged one by both numbers', async () => {
+    const h = await harness();
+    const keep = await h.service.create(draft({ first: 'Élodie', last: 'Martin', tel: ['0612345678'], tags: ['a'] }));
+    const other = await h.service.create(
+      draft({ first: 'Elodie', last: 'Martin-Roy', tel: ['0478000000'], tags: ['b'] }),
+    );
+    await h.service.addNote(other.id, 'note of the other');
+    const merged = await h.service.merge(keep.id, other.id);
+    expect(merged.tags).toEqual(['a', 'b']);
+    expect(merged.timeline.at(-1)).toMatchObject({ kind: 'merged', mergedLeadId: other.id });
+    expect(merged.timeline.some((e) => e.kind === 'note' && e.text === 'note of the other')).toBe(true);
+    await expect(h.service.get(other.id)).rejects.toMatchObject({ code: 'not-found' });
+    expect(await search(h, '0478')).toEqual(['Élodie Martin']);
+    expect(await search(h, 'martin-roy')).toEqual([]);
+    expect((await h.service.facets()).total).toBe(1);
+    await expect(h.service.merge(keep.id, keep.id)).rejects.toMatchObject({ field: 'otherId' });
+    const reopened = await h.reopen();
+    expect((await reopened.service.facets()).total).toBe(1);
+  });
+
+  it('deletes with an undo that restores the exact lead, once, within ten minutes', async () => {
+    const h = await harness();
+    const lead = await h.service.create(draft({ first: 'Zoé', tel: ['0612345678'] }));
+    const { undoToken, expiresAt } = await h.service.delete(lead.id);
+    expect(Date.parse(expiresAt) - h.clock.now).toBe(10 * 60_000);
+    expect(await search(h, 'zoe')).toEqual([]);
+    expect(await h.service.undoDelete(undoToken)).toEqual(lead);
+    expect(await search(h, 'zoe')).toEqual(['Zoé']);
+    await expect(h.service.undoDelete(undoToken)).rejects.toMatchObject({ code: 'not-found', field: 'undoToken' });
+
+    const second = await h.service.delete(lead.id);
+    h.clock.now += 10 * 60_000 + 1;
+    await expect(h.service.undoDelete(second.undoToken)).rejects.toMatchObject({ code: 'not-found' });
+    const reopened = await h.reopen();
+    expect((await reopened.service.facets()).total).toBe(0);
+  });
+
+  it('emits leads.changed for every write', async () => {
+    const h = await harness();
+    const a = await h.service.create(draft({ first: 'A' }));
+    const b = await h.service.create(draft({ first: 'B' }));
+    await h.service.setStage(a.id, 'sold');
+    await h.service.merge(a.id, b.id);
+    expect(h.events).toEqual([[a.id], [b.id], [a.id], [a.id, b.id]]);
+  });
+});
+
+describe('importDrafts', () => {
+  const item = (d: LeadDraft, line: number) => ({ draft: d, line });
+  const opts = { dryRun: false, fileName: 'leads.csv', via: 'import' as const };
+
+  it('merges the same number typed three ways into one lead, within the batch', async () => {
+    const h = await harness();
+    const counts = await h.service.importDrafts(
+      [
+        item(draft({ first: 'Élodie', tel: ['06 12 34 56 78'] }), 2),
+        item(draft({ last: 'Martin', tel: ['+33 6 12 34 56 78'] }), 3),
+        item(draft({ tel: ['0033612345678'], tags: ['salon'] }), 4),
+      ],
+      opts,
+    );
+    expect(counts).toEqual({ imported: 1, merged: 2, unchanged: 0 });
+    const page = await h.service.search({ text: '', offset: 0, limit: 10, sort: 'name', direction: 'asc' });
+    expect(page.items).toMatchObject([{ name: 'Élodie Martin', tags: ['salon'] }]);
+    expect(h.events).toHaveLength(1);
+  });
+
+  it('merges the same email in another case, against the store', async () => {
+    const h = await harness();
+    await h.service.create(
+      draft({ contact: { kind: 'individual', firstName: 'Paul', email: 'Paul.Roy@Gmail.com', phones: [] } }),
+    );
+    const counts = await h.service.importDrafts(
+      [item(draft({ contact: { kind: 'individual', lastName: 'Roy', email: 'paul.roy@gmail.com', phones: [] } }), 2)],
+      opts,
+    );
+    expect(counts).toEqual({ imported: 0, merged: 1, unchanged: 0 });
+    expect(await search(h, 'roy')).toEqual(['Paul Roy']);
+  });
+
+  it('importing the same file twice changes nothing the second time', async () => {
+    const h = await harness();
+    const file = [
+      item(draft({ first: 'A', tel: ['0612345678'], notes: ['hello'] }), 2),
+      item(draft({ first: 'B', tel: ['0612345679'] }), 3),
+    ];
+    expect(await h.service.importDrafts(file, opts)).toEqual({ imported: 2, merged: 0, unchanged: 0 });
+    const writes = (await h.store.collection('leads')).stats().writes;
+    h.clock.now += 1000;
+    expect(await h.service.importDrafts(file, opts)).toEqual({ imported: 0, merged: 0, unchanged: 2 });
+    expect((await h.store.collection('leads')).stats().writes).toBe(writes);
+    expect(h.events).toHaveLength(1);
+  });
+
+  it('dry run counts the same and writes nothing', async () => {
+    const h = await harness();
+    const file = [
+      item(draft({ first: 'A', tel: ['0612345678'] }), 2),
+      item(draft({ last: 'Martin', tel: ['06 12 34 56 78'] }), 3),
+    ];
+    expect(await h.service.importDrafts(file, { ...opts, dryRun: true })).toEqual({
+      imported: 1,
+      merged: 1,
+      unchanged: 0,
+    });
+    expect((await h.service.facets()).total).toBe(0);
+    expect(h.events).toEqual([]);
+    const reopened = await h.reopen();
+    expect((await reopened.service.facets()).total).toBe(0);
+  });
+
+  it('validates every lead before writing any', async () => {
+    const h = await harness();
+    const tooMany = draft({ tags: Array.from({ length: 30 }, (_, i) => `t${i}`), tel: ['0612345678'] });
+    const more = draft({ tags: Array.from({ length: 30 }, (_, i) => `u${i}`), tel: ['0612345678'] });
+    await expect(
+      h.service.importDrafts([item(draft({ first: 'ok' }), 2), item(tooMany, 3), item(more, 4)], opts),
+    ).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/^line 4: tags/) });
+    expect((await h.service.facets()).total).toBe(0);
+  });
+
+  it('loads sample leads through the import path, source "Exemple"', async () => {
+    const h = await harness();
+    const { created } = await h.service.loadSample(30);
+    expect(created).toBe(30);
+    const facets = await h.service.facets();
+    expect(facets).toMatchObject({ total: 30, sources: ['Exemple'] });
+    expect((await h.service.loadSample(30)).created).toBe(0);
+  });
+});
