@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import { dbCheck } from './commands/db-check';
+import { leadsSearch } from './commands/leads-search';
+import { leadsExport } from './commands/leads-export';
+import { leadsImport } from './commands/leads-import';
 import { web } from './commands/web';
 
 declare const __RELANCE_VERSION__: string;
@@ -17,12 +20,41 @@ Commands:
                      Serve Relance on http://127.0.0.1 (loopback only) and print its URL.
   db check [--data-dir DIR] [--json]
                      Verify every data file and the call journal; exit 1 on damage. Changes nothing.
+  leads search QUERY [--json] [--limit N] [--data-dir DIR]
+                     Search leads as the list's search box does (name, phone digits, email, VIN,
+                     stock number, city); a table, or { total, items } as JSON.
+  leads import FILE [--format csv|adf] [--mapping FILE] [--keep-valid] [--dry-run] [--json] [--data-dir DIR]
+                     Import leads from a CSV or ADF/XML file; duplicates are merged. Any invalid row: nothing
+                     is written and the exit status is 1, unless --keep-valid (rejects go to FILE.rejets.csv).
+  leads export FILE [--format csv|adf] [--separator ';'|','] [--stage S]… [--owner O]… [--source S]…
+                    [--tag T]… [--query TEXT] [--data-dir DIR]
+                     Export all leads, or those matching every given filter, as CSV or ADF/XML.
 
 Options:
   --version          Print the version.
   --help             Print this help.
 
 The data folder is RELANCE_DATA_DIR if set, else --data-dir, else the OS user-data folder.`;
+
+/** `relance leads <sub>`: one entry per subcommand (import and export join here). */
+const leadsCommands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  async search(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) {
+      io.err('relance leads search: give one QUERY (quote it if it has spaces)');
+      return 2;
+    }
+    return leadsSearch(
+      { dataDir: values['data-dir'], query: positionals[0]!, json: values.json ?? false, limit: values.limit, version },
+      io,
+    );
+  },
+};
 
 /** Runs one CLI invocation; returns the exit status (the web host resolves only when stopped). */
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -51,6 +83,71 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         strict: true,
       });
       return await dbCheck({ dataDir: values['data-dir'], json: values.json ?? false }, io);
+    }
+    if (command === 'leads' && rest[0] !== undefined && Object.hasOwn(leadsCommands, rest[0])) {
+      return await leadsCommands[rest[0]]!(rest.slice(1), io);
+    }
+    if (command === 'leads' && rest[0] === 'import') {
+      const { values, positionals } = parseArgs({
+        args: rest.slice(1),
+        options: {
+          format: { type: 'string' },
+          mapping: { type: 'string' },
+          'keep-valid': { type: 'boolean' },
+          'dry-run': { type: 'boolean' },
+          json: { type: 'boolean' },
+          'data-dir': { type: 'string' },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (positionals.length !== 1) throw new Error('leads import takes exactly one FILE');
+      return await leadsImport(
+        {
+          file: positionals[0]!,
+          format: values.format,
+          mapping: values.mapping,
+          keepValid: values['keep-valid'] ?? false,
+          dryRun: values['dry-run'] ?? false,
+          json: values.json ?? false,
+          dataDir: values['data-dir'],
+          version,
+        },
+        io,
+      );
+    }
+    if (command === 'leads' && rest[0] === 'export') {
+      const { values, positionals } = parseArgs({
+        args: rest.slice(1),
+        options: {
+          format: { type: 'string' },
+          separator: { type: 'string' },
+          stage: { type: 'string', multiple: true },
+          owner: { type: 'string', multiple: true },
+          source: { type: 'string', multiple: true },
+          tag: { type: 'string', multiple: true },
+          query: { type: 'string' },
+          'data-dir': { type: 'string' },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (positionals.length !== 1) throw new Error('leads export takes exactly one FILE');
+      return await leadsExport(
+        {
+          file: positionals[0]!,
+          format: values.format,
+          separator: values.separator,
+          stage: values.stage ?? [],
+          owner: values.owner ?? [],
+          source: values.source ?? [],
+          tag: values.tag ?? [],
+          query: values.query,
+          dataDir: values['data-dir'],
+          version,
+        },
+        io,
+      );
     }
   } catch (error) {
     // parseArgs names the bad option; that is the whole message a user needs.

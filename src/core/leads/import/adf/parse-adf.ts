@@ -1,0 +1,49 @@
+import type { ImportReject, ImportReport } from '../../../../shared/domain/import-report';
+import type { LeadDraft } from '../../../../shared/domain/lead';
+import { prospectToDraft } from './prospect-to-draft';
+import { children, elementNames, parseXmlFile, type XmlNode } from './xml';
+
+export interface ParsedAdf {
+  items: { draft: LeadDraft; line: number }[];
+  rejects: ImportReject[];
+  warnings: ImportReport['warnings'];
+  prospects: number;
+}
+
+/**
+ * A file of one or many `<adf>` documents (concatenated, or wrapped in any element) -> drafts.
+ * Throws MalformedXml when the file is not well-formed XML.
+ */
+export function parseAdf(text: string, ctx: { region: string; zone: string }): ParsedAdf {
+  const xml = parseXmlFile(text);
+  const warnings = [...xml.warnings];
+  const prospects: XmlNode[] = [];
+  const collect = (node: XmlNode, underAdf: boolean) => {
+    for (const name of elementNames(node)) {
+      for (const c of children(node, name)) {
+        if (name === 'prospect') {
+          if (!underAdf)
+            warnings.push({
+              line: xml.prospectLines[prospects.length] ?? 0,
+              message: '<prospect> outside an <adf> element, read anyway',
+            });
+          prospects.push(c);
+        } else collect(c, underAdf || name === 'adf');
+      }
+    }
+  };
+  collect(xml.root, false);
+  const result: ParsedAdf = { items: [], rejects: [], warnings, prospects: prospects.length };
+  if (prospects.length === 0) {
+    result.rejects.push({ line: 1, reason: 'no <prospect> found: is this an ADF file?' });
+    return result;
+  }
+  prospects.forEach((p, index) => {
+    const line = xml.prospectLines[index] ?? 1;
+    const r = prospectToDraft(p, `prospect[${index + 1}]`, ctx);
+    for (const message of r.warnings) warnings.push({ line, message });
+    if (r.reject) result.rejects.push({ line, ...r.reject });
+    else if (r.draft) result.items.push({ draft: r.draft, line });
+  });
+  return result;
+}
