@@ -8,10 +8,20 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prepareBenchDataDir } from './fixtures';
 import { formatTable, type BenchContext, type BenchRow, type BenchSection } from './harness';
+import { leadsImportSection } from './leads-import-section';
 import { coldOpenSection, journalSection, leadsSection, shardsSection } from './store-sections';
+import { leadsSearchSection } from './leads-search-section';
 import { webHostSection } from './web-host-section';
 
-const sections: BenchSection[] = [journalSection, leadsSection, coldOpenSection, webHostSection, shardsSection];
+const sections: BenchSection[] = [
+  journalSection,
+  leadsSection,
+  coldOpenSection,
+  webHostSection,
+  shardsSection,
+  leadsImportSection,
+  leadsSearchSection,
+];
 
 const leads = Number(process.env.BENCH_LEADS ?? 100_000);
 const calls = Number(process.env.BENCH_CALLS ?? 1_000_000);

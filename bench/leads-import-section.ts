@@ -1,0 +1,175 @@
+// Import of a 100k-row Windows-1252 `;` CSV, end to end into a fresh store (durable: the figure
+// stops after the store's fsyncs), against a naive path in the same run: the same parsing, then
+// one lowdb JSONFile write per 1000 rows (per row is hopeless: 100k rewrites of a growing file).
+// Each side runs in its own child process so its peak RSS is its own.
+// Also a child script: `leads-import-section.ts store|naive <csv> <dir>` prints one JSON line.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { leadsToCsv } from '../src/core/leads/export/csv-export';
+import { decodeText } from '../src/core/leads/import/csv/decode';
+import { parseCsv } from '../src/core/leads/import/csv/parse-csv';
+import { csvToDrafts } from '../src/core/leads/import/csv/read-csv';
+import { encodeWindows1252 } from '../src/core/leads/import/csv/windows-1252';
+import { guessMapping } from '../src/core/leads/import/mapping';
+import { runImport } from '../src/core/leads/import/run-import';
+import { LeadService } from '../src/core/leads/lead-service';
+import { generateSampleLeads } from '../src/core/leads/sample/generate-leads';
+import { openStore } from '../src/core/store';
+import type { Lead, LeadDraft } from '../src/shared/domain/lead';
+import type { BenchRow, BenchSection } from './harness';
+import { runChild } from './store-sections';
+
+interface ChildResult {
+  ms: number;
+  parseMs: number;
+  rssMB: number;
+  imported: number;
+  merged: number;
+  rejected: number;
+}
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+
+export const leadsImportSection: BenchSection = {
+  name: 'leads import',
+  async run(ctx) {
+    const csvFile = path.join(ctx.workDir, 'leads-import-1252.csv');
+    const t = performance.now();
+    // The generator reuses e-mails across people (~14% of 100k): merged as one person, they chain
+    // into leads of >20 phones that the schema refuses. A unique e-mail per row keeps 100k people.
+    const drafts = generateSampleLeads(ROWS, { seed: 42, now: new Date('2026-01-15T10:00:00Z') }).map((d, i) =>
+      d.contact.email ? { ...d, contact: { ...d.contact, email: d.contact.email.replace('@', `.${i}@`) } } : d,
+    );
+    const bytes = encodeWindows1252(leadsToCsv(drafts, { separator: ';' }).slice(1)); // Excel 1252 files have no BOM
+    writeFileSync(csvFile, bytes);
+    const genMs = performance.now() - t;
+    const storeDir = path.join(ctx.workDir, 'import-store');
+    const naiveDir = path.join(ctx.workDir, 'import-naive');
+    mkdirSync(naiveDir, { recursive: true });
+    const big = ['--max-old-space-size=8192'];
+    const store = await runChild<ChildResult>('leads-import-section.ts', ['store', csvFile, storeDir], big);
+    const naive = await runChild<ChildResult>('leads-import-section.ts', ['naive', csvFile, naiveDir], big);
+    const s = 'leads import';
+    return [
+      {
+        section: s,
+        name: `generate ${ROWS} rows (${(bytes.length / 1e6).toFixed(1)} MB, 1252, ;)`,
+        value: genMs,
+        unit: 'ms',
+      },
+      {
+        section: s,
+        name: `import ${ROWS} rows end to end, durable`,
+        value: store.ms,
+        unit: 'ms',
+        target: '< 5000 ms',
+        baseline: naive.ms,
+      },
+      {
+        section: s,
+        name: '  of which decode+parse+map+validate',
+        value: store.parseMs,
+        unit: 'ms',
+        baseline: naive.parseMs,
+      },
+      {
+        section: s,
+        name: 'import throughput (rows/s)',
+        value: Math.round(ROWS / (store.ms / 1000)),
+        unit: 'count',
+        baseline: Math.round(ROWS / (naive.ms / 1000)),
+      },
+      {
+        section: s,
+        name: 'leads created (after merging duplicates)',
+        value: store.imported,
+        unit: 'count',
+        baseline: naive.imported,
+      },
+      { section: s, name: 'peak RSS of the importing process', value: store.rssMB, unit: 'MB', baseline: naive.rssMB },
+    ] satisfies BenchRow[];
+  },
+};
+
+async function storeChild(csvFile: string, dataDir: string): Promise<ChildResult> {
+  const t = performance.now();
+  const store = await openStore({ dataDir });
+  const service = new LeadService({
+    collection: store.collection<Lead>('leads'),
+    seller: () => 'Bench',
+    region: () => 'FR',
+    emit: () => undefined,
+  });
+  let parseMs = 0;
+  const timed = {
+    importDrafts: (
+      items: Parameters<LeadService['importDrafts']>[0],
+      options: Parameters<LeadService['importDrafts']>[1],
+    ) => {
+      parseMs = performance.now() - t;
+      return service.importDrafts(items, options);
+    },
+  };
+  const { report } = await runImport(
+    { fileName: 'bench.csv', bytes: await readFile(csvFile), keepValid: true, dryRun: false, region: 'FR' },
+    timed,
+  );
+  await store.close(); // every shard fsynced: durable
+  const ms = performance.now() - t;
+  return {
+    ms,
+    parseMs,
+    rssMB: process.resourceUsage().maxRSS / 1024,
+    imported: report.imported,
+    merged: report.merged,
+    rejected: report.rejected.length,
+  };
+}
+
+/** The same rows the simplest way: parse, dedupe in a Map, push, rewrite the JSON file every 1000 rows. */
+async function naiveChild(csvFile: string, dir: string): Promise<ChildResult> {
+  const t = performance.now();
+  const { text } = decodeText(await readFile(csvFile));
+  const csv = parseCsv(text);
+  const { items, rejects } = csvToDrafts(csv, guessMapping(csv.headers), { region: 'FR', zone: 'Europe/Paris' });
+  const parseMs = performance.now() - t;
+  const db = new Low<{ leads: (LeadDraft & { id: string })[] }>(new JSONFile(path.join(dir, 'db.json')), { leads: [] });
+  await db.read();
+  const byKey = new Map<string, LeadDraft & { id: string }>();
+  let imported = 0;
+  let merged = 0;
+  for (let i = 0; i < items.length; i++) {
+    const draft = items[i]!.draft;
+    const keys = [...draft.contact.phones.map((p) => p.e164), draft.contact.email].filter((k): k is string => !!k);
+    const existing = keys.map((k) => byKey.get(k)).find(Boolean);
+    if (existing) {
+      merged++;
+      existing.notes = [...(existing.notes ?? []), ...(draft.notes ?? [])];
+    } else {
+      const lead = { ...draft, id: `lead-${i}` };
+      db.data.leads.push(lead);
+      for (const k of keys) byKey.set(k, lead);
+      imported++;
+    }
+    if ((i + 1) % 1000 === 0) await db.write();
+  }
+  await db.write();
+  return {
+    ms: performance.now() - t,
+    parseMs,
+    rssMB: process.resourceUsage().maxRSS / 1024,
+    imported,
+    merged,
+    rejected: rejects.length,
+  };
+}
+
+if (process.argv[1] && path.basename(process.argv[1]) === 'leads-import-section.ts') {
+  const [mode, csvFile, dir] = process.argv.slice(2);
+  const result = mode === 'store' ? await storeChild(csvFile!, dir!) : await naiveChild(csvFile!, dir!);
+  console.log(JSON.stringify(result));
+}
