@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -8,10 +9,6 @@ import { connect } from './client';
 import { createI18n } from './i18n/i18n';
 import { chooseLocale, localeFromSearch } from './i18n/locale';
 import './styles/app.css';
-import { z } from 'zod';
-
-// zod probes eval() once to speed up parsing; the CSP forbids eval, so skip the probe (and its console error).
-z.config({ jitless: true });
 
 // Connect first: in the web host this takes the token out of the URL hash before routing reads it.
 const connection = trackConnection(connect());

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallsPage } from '../pages/CallsPage';
 import { DialerPage } from '../pages/DialerPage';
-import { LeadsPage } from '../pages/LeadsPage';
+import { LeadsArea } from '../leads/LeadsArea';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useSettingsView } from '../settings/useSettingsView';
 import { StoreProblemBanners } from '../store-problems/StoreProblemBanners';
@@ -38,11 +38,13 @@ export function App() {
       <NavBar current={route} />
       <div className="content">
         <StoreProblemBanners />
-        <main className="page">
+        <main className={route === 'leads' ? 'page page-wide' : 'page'}>
           <h1 id={pageTitleId} ref={titleRef} tabIndex={-1}>
             {title}
           </h1>
-          {route === 'leads' && <LeadsPage />}
+          {route === 'leads' && (
+            <LeadsArea region={settings.status === 'ready' ? settings.view.values.defaultRegion : 'FR'} />
+          )}
           {route === 'dialer' && <DialerPage />}
           {route === 'calls' && <CallsPage />}
           {route === 'settings' && (

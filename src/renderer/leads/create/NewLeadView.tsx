@@ -1,0 +1,149 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../../shared/result';
+import { useClient } from '../../app/connection-context';
+import { useLeadsContext } from '../leads-context';
+import { leadHref, leadsListHref } from '../leads-route';
+import { listMemory } from '../leads-context';
+import { navigate } from '../useHash';
+import {
+  buildDraft,
+  newLeadFields,
+  serverProblems,
+  type LocalProblem,
+  type NewLeadField,
+  type NewLeadValues,
+} from './new-lead';
+
+type Problem = { kind: 'local'; problem: LocalProblem } | { kind: 'server'; code: ErrorCode; detail: string };
+
+const emptyValues = Object.fromEntries(newLeadFields.map((f) => [f, ''])) as NewLeadValues;
+const inputTypes: Partial<Record<NewLeadField, string>> = { phone: 'tel', email: 'email' };
+const autoComplete: Partial<Record<NewLeadField, string>> = {
+  firstName: 'off',
+  lastName: 'off',
+  phone: 'off',
+  email: 'off',
+};
+
+export function NewLeadView() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const { region } = useLeadsContext();
+  const [values, setValues] = useState<NewLeadValues>(emptyValues);
+  const [problems, setProblems] = useState<Partial<Record<NewLeadField, Problem>>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const firstRef = useRef<HTMLInputElement>(null);
+  useEffect(() => firstRef.current?.focus(), []);
+
+  const focusFirst = (fields: Partial<Record<NewLeadField, unknown>>) => {
+    const first = newLeadFields.find((f) => fields[f]);
+    if (first) document.getElementById(`new-lead-${first}`)?.focus();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setGeneral(null);
+    const built = buildDraft(values, region);
+    if (!built.ok) {
+      const local = Object.fromEntries(
+        Object.entries(built.problems).map(([f, p]) => [f, { kind: 'local', problem: p }]),
+      );
+      setProblems(local);
+      focusFirst(local);
+      return;
+    }
+    setBusy(true);
+    const result = await client.request('leads.create', { draft: built.draft });
+    setBusy(false);
+    if (result.ok) {
+      navigate(leadHref(result.value.id));
+      return;
+    }
+    const split = serverProblems(result.error);
+    const fields = Object.fromEntries(
+      Object.entries(split.fields).map(([f, detail]) => [f, { kind: 'server', code: result.error.code, detail }]),
+    ) as Partial<Record<NewLeadField, Problem>>;
+    setProblems(fields);
+    if (split.general) setGeneral(`${t(`errors.${result.error.code}`)} (${result.error.message})`);
+    else focusFirst(fields);
+  };
+
+  const input = (field: NewLeadField) => {
+    const id = `new-lead-${field}`;
+    const problem = problems[field];
+    return (
+      <div className={problem ? 'field field-invalid' : 'field'} key={field}>
+        <label htmlFor={id}>{t(`leads.create.${field}`)}</label>
+        <input
+          ref={field === 'firstName' ? firstRef : undefined}
+          id={id}
+          type={inputTypes[field] ?? 'text'}
+          autoComplete={autoComplete[field]}
+          value={values[field]}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-error` : undefined}
+          onChange={(event) => {
+            setValues((v) => ({ ...v, [field]: event.target.value }));
+            setProblems((p) => ({ ...p, [field]: undefined }));
+          }}
+        />
+        {problem && (
+          <p id={`${id}-error`} className="field-error">
+            {problem.kind === 'local' ? (
+              t(`leads.create.${problem.problem}`)
+            ) : (
+              <>
+                {t(`errors.${problem.code}`)}{' '}
+                <span className="detail" lang="en">
+                  ({problem.detail})
+                </span>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <div className="new-lead">
+      <a className="back-link" href={leadsListHref(listMemory.search)}>
+        ← {t('leads.detail.back')}
+      </a>
+      <form
+        className="settings-section form-card"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-labelledby="new-lead-title"
+      >
+        <h2 id="new-lead-title">{t('leads.newLead')}</h2>
+        <div className="form-grid">
+          {input('firstName')}
+          {input('lastName')}
+          {input('phone')}
+          {input('email')}
+        </div>
+        <h3>{t('leads.create.vehicle')}</h3>
+        <div className="form-grid">
+          {input('make')}
+          {input('model')}
+        </div>
+        {general && (
+          <p className="form-error" role="alert">
+            {general}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t('leads.create.save')}
+          </button>
+          <a className="button button-quiet" href={leadsListHref(listMemory.search)}>
+            {t('leads.create.cancel')}
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}

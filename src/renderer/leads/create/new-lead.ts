@@ -1,0 +1,71 @@
+import type { LeadDraft } from '../../../shared/domain/lead';
+import type { AppError } from '../../../shared/result';
+import { parsePhone } from '../../../shared/phone';
+
+export const newLeadFields = ['firstName', 'lastName', 'phone', 'email', 'make', 'model'] as const;
+export type NewLeadField = (typeof newLeadFields)[number];
+export type NewLeadValues = Record<NewLeadField, string>;
+
+export type LocalProblem = 'needName' | 'badPhone' | 'needMake' | 'needModel';
+
+/** Checks what the form can check itself and builds the draft; the server checks the rest. */
+export function buildDraft(
+  values: NewLeadValues,
+  region: string,
+): { ok: true; draft: LeadDraft } | { ok: false; problems: Partial<Record<NewLeadField, LocalProblem>> } {
+  const v = Object.fromEntries(newLeadFields.map((f) => [f, values[f].trim()])) as NewLeadValues;
+  const problems: Partial<Record<NewLeadField, LocalProblem>> = {};
+  if (!v.firstName && !v.lastName) problems.lastName = 'needName';
+  const phone = v.phone ? parsePhone(v.phone, region) : null;
+  if (phone && !phone.ok) problems.phone = 'badPhone';
+  if (v.make && !v.model) problems.model = 'needModel';
+  if (v.model && !v.make) problems.make = 'needMake';
+  if (Object.keys(problems).length > 0 || (phone && !phone.ok)) return { ok: false, problems };
+  return {
+    ok: true,
+    draft: {
+      contact: {
+        kind: 'individual',
+        ...(v.firstName && { firstName: v.firstName }),
+        ...(v.lastName && { lastName: v.lastName }),
+        phones: phone?.ok ? [{ e164: phone.e164, raw: v.phone, type: 'mobile', preferred: true }] : [],
+        ...(v.email && { email: v.email }),
+      },
+      vehicles: v.make ? [{ interest: 'buy', make: v.make, model: v.model }] : [],
+      stage: 'new',
+      tags: [],
+      consents: [],
+    },
+  };
+}
+
+const serverPaths: [string, NewLeadField][] = [
+  ['contact.firstName', 'firstName'],
+  ['contact.lastName', 'lastName'],
+  ['contact.fullName', 'lastName'],
+  ['contact.phones', 'phone'],
+  ['contact.email', 'email'],
+  ['vehicles.0.make', 'make'],
+  ['vehicles.0.model', 'model'],
+  ['vehicles', 'make'],
+];
+
+/** `draft.contact.email` (or without the `draft.` prefix) -> the form field to show the error on. */
+export function fieldForServerPath(path: string): NewLeadField | null {
+  const bare = path.replace(/^draft\./, '');
+  return serverPaths.find(([prefix]) => bare === prefix || bare.startsWith(`${prefix}.`))?.[1] ?? null;
+}
+
+export function serverProblems(error: AppError): { fields: Partial<Record<NewLeadField, string>>; general: boolean } {
+  const issues = error.issues?.length
+    ? error.issues
+    : error.field
+      ? [{ field: error.field, message: error.message }]
+      : [];
+  const fields: Partial<Record<NewLeadField, string>> = {};
+  for (const issue of issues) {
+    const field = fieldForServerPath(issue.field);
+    if (field && !fields[field]) fields[field] = issue.message;
+  }
+  return { fields, general: Object.keys(fields).length === 0 };
+}

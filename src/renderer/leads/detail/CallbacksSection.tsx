@@ -1,0 +1,214 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Callback, Lead } from '../../../shared/domain/lead';
+import { formatDateTime } from '../format';
+import { fromDateTimeLocal, isOverdue, snoozeTime, toDateTimeLocal, tomorrowAtTen, type SnoozeChoice } from '../snooze';
+import { Section } from './ContactSection';
+import type { Mutate } from './useLead';
+
+export const callbackDueInputId = 'callback-due';
+
+interface Props {
+  lead: Lead;
+  mutate: Mutate;
+  formOpen: boolean;
+  onFormOpen: (open: boolean) => void;
+}
+
+export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) {
+  const { t, i18n } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const pending = lead.callbacks.filter((c) => c.status === 'pending').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const done = lead.callbacks
+    .filter((c) => c.status === 'done')
+    .sort((a, b) => (b.doneAt ?? '').localeCompare(a.doneAt ?? ''));
+  const now = new Date();
+
+  const act = async (run: () => ReturnType<Mutate>) => {
+    setError(null);
+    const result = await run();
+    if (!result.ok) setError(t(`errors.${result.error.code}`));
+  };
+  const complete = (callback: Callback) =>
+    act(() => mutate('leads.completeCallback', { id: lead.id, callbackId: callback.id }));
+  const snooze = (callback: Callback, choice: SnoozeChoice) =>
+    act(() =>
+      mutate('leads.snoozeCallback', {
+        id: lead.id,
+        callbackId: callback.id,
+        dueAt: snoozeTime(choice, new Date()).toISOString(),
+      }),
+    );
+
+  return (
+    <Section title={t('leads.detail.sections.callbacks')} id="section-callbacks">
+      {pending.length === 0 && !formOpen && <p className="note">{t('leads.callback.none')}</p>}
+      <ul className="plain-list callbacks">
+        {pending.map((callback) => {
+          const overdue = isOverdue(callback.dueAt, now);
+          const whenId = `callback-${callback.id}-when`;
+          return (
+            <li key={callback.id} className={overdue ? 'callback callback-overdue' : 'callback'}>
+              <p id={whenId} className="callback-when">
+                <strong>{formatDateTime(callback.dueAt, i18n.language)}</strong>
+                {overdue && <span className="overdue-badge">{t('leads.callback.overdue')}</span>}
+                <span className="note">
+                  {' '}
+                  · {callback.scope === 'anyone' ? t('leads.callback.forAnyone') : t('leads.callback.forOwner')}
+                </span>
+              </p>
+              {callback.note && <p className="callback-note">{callback.note}</p>}
+              <div className="form-actions compact">
+                <button
+                  type="button"
+                  className="button"
+                  aria-describedby={whenId}
+                  onClick={() => void complete(callback)}
+                >
+                  {t('leads.callback.done')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  aria-describedby={whenId}
+                  onClick={() => void snooze(callback, 'hour')}
+                >
+                  {t('leads.callback.snoozeHour')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  aria-describedby={whenId}
+                  onClick={() => void snooze(callback, 'tomorrow')}
+                >
+                  {t('leads.callback.snoozeTomorrow')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {formOpen ? (
+        <CallbackForm lead={lead} mutate={mutate} onDone={() => onFormOpen(false)} />
+      ) : (
+        <button type="button" className="button" aria-keyshortcuts="c" onClick={() => onFormOpen(true)}>
+          {t('leads.callback.open')}
+        </button>
+      )}
+      {done.length > 0 && (
+        <details className="done-callbacks">
+          <summary>
+            {t('leads.callback.history')} ({done.length})
+          </summary>
+          <ul className="plain-list">
+            {done.map((callback) => (
+              <li key={callback.id} className="note">
+                {formatDateTime(callback.dueAt, i18n.language)} —{' '}
+                {t('leads.callback.doneAt', { when: formatDateTime(callback.doneAt, i18n.language) })}
+                {callback.note && ` — ${callback.note}`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </Section>
+  );
+}
+
+function CallbackForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [due, setDue] = useState(() => toDateTimeLocal(tomorrowAtTen(new Date())));
+  const [scope, setScope] = useState<Callback['scope']>('owner');
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dueRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => dueRef.current?.focus(), []);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const date = fromDateTimeLocal(due);
+    if (!date) {
+      setProblem(t('leads.callback.badDate'));
+      dueRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await mutate('leads.setCallback', {
+      id: lead.id,
+      dueAt: date.toISOString(),
+      scope,
+      ...(lead.owner && { owner: lead.owner }),
+      ...(note.trim() && { note: note.trim() }),
+    });
+    setBusy(false);
+    if (result.ok) onDone();
+    else setProblem(t(`errors.${result.error.code}`));
+  };
+
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => void save(event)}
+      noValidate
+      aria-labelledby="callback-form-title"
+    >
+      <h4 id="callback-form-title">{t('leads.callback.formTitle')}</h4>
+      <div className={problem ? 'field field-invalid' : 'field'}>
+        <label htmlFor={callbackDueInputId}>{t('leads.callback.dueAt')}</label>
+        <input
+          ref={dueRef}
+          id={callbackDueInputId}
+          type="datetime-local"
+          value={due}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'callback-due-error' : undefined}
+          onChange={(event) => {
+            setDue(event.target.value);
+            setProblem(null);
+          }}
+        />
+        {problem && (
+          <p id="callback-due-error" className="field-error">
+            {problem}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="callback-scope">{t('leads.callback.scope')}</label>
+        <select
+          id="callback-scope"
+          value={scope}
+          onChange={(event) => setScope(event.target.value === 'anyone' ? 'anyone' : 'owner')}
+        >
+          <option value="owner">{t('leads.callback.scopeOwner')}</option>
+          <option value="anyone">{t('leads.callback.scopeAnyone')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="callback-note">{t('leads.callback.note')}</label>
+        <textarea
+          id="callback-note"
+          rows={2}
+          maxLength={2000}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('leads.callback.save')}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onDone}>
+          {t('leads.callback.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,156 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { leadDisplayName, stages, type Lead, type Stage } from '../../../shared/domain/lead';
+import { useClient } from '../../app/connection-context';
+import { listMemory, useLeadsContext } from '../leads-context';
+import { leadsListHref } from '../leads-route';
+import { detailShortcut, isEditableTarget } from '../shortcuts';
+import { navigate } from '../useHash';
+import { CallbacksSection } from './CallbacksSection';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ConsentSection } from './ConsentSection';
+import { ContactSection, FollowSection, TradeInSection, VehiclesSection } from './ContactSection';
+import { MergeDialog } from './MergeDialog';
+import { noteInputId, Timeline } from './Timeline';
+import { useLead, type Mutate } from './useLead';
+
+export function LeadDetailView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { state, mutate } = useLead(id);
+  const backHref = leadsListHref(listMemory.search);
+
+  if (state.status === 'loading') return <p>{t('leads.detail.loading')}</p>;
+  if (state.status === 'failed') {
+    return (
+      <div className="lead-detail">
+        <a href={backHref}>{t('leads.detail.back')}</a>
+        <p className="form-error" role="alert">
+          {state.error.code === 'not-found' ? t('leads.detail.notFound') : t(`errors.${state.error.code}`)}
+        </p>
+      </div>
+    );
+  }
+  return <LeadDetail lead={state.lead} mutate={mutate} backHref={backHref} />;
+}
+
+function LeadDetail({ lead, mutate, backHref }: { lead: Lead; mutate: Mutate; backHref: string }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const { showToast } = useLeadsContext();
+  const name = leadDisplayName(lead.contact) || t('leads.noName');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [callbackFormOpen, setCallbackFormOpen] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [mergeOpen, setMergeOpen] = useState(false);
+  const [stageStatus, setStageStatus] = useState<string | null>(null);
+
+  // Arriving on a lead: screen readers start at its name.
+  useEffect(() => headingRef.current?.focus(), []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const editing = isEditableTarget(event.target as HTMLElement | null);
+      const dialogOpen = document.querySelector('dialog[open]') !== null;
+      const action = detailShortcut(event, editing, dialogOpen);
+      if (!action) return;
+      event.preventDefault();
+      if (action === 'focus-note') document.getElementById(noteInputId)?.focus();
+      else if (action === 'open-callback') setCallbackFormOpen(true);
+      else if (action === 'back') navigate(backHref);
+      else if (action === 'search') {
+        listMemory.offset = 0;
+        navigate(backHref);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [backHref]);
+
+  const setStage = async (stage: Stage) => {
+    setStageStatus(null);
+    const result = await mutate('leads.setStage', { id: lead.id, stage });
+    setStageStatus(result.ok ? t('leads.detail.stageSaved') : t(`errors.${result.error.code}`));
+  };
+
+  const remove = async () => {
+    setDeleteError(null);
+    const result = await client.request('leads.delete', { id: lead.id });
+    if (!result.ok) {
+      setDeleteError(t(`errors.${result.error.code}`));
+      return;
+    }
+    setConfirmDelete(false);
+    showToast({ kind: 'deleted', undoToken: result.value.undoToken, expiresAt: result.value.expiresAt, name });
+    navigate(backHref);
+  };
+
+  return (
+    <article className="lead-detail" aria-labelledby="lead-name">
+      <div className="detail-top">
+        <a className="back-link" href={backHref}>
+          ← {t('leads.detail.back')}
+        </a>
+        <p className="field-hint">{t('leads.detail.shortcutsHint')}</p>
+      </div>
+      <header className="detail-header">
+        <div className="detail-title">
+          <h2 id="lead-name" ref={headingRef} tabIndex={-1}>
+            {name}
+          </h2>
+          <span className={`stage-badge stage-${lead.stage}`}>{t(`leads.stages.${lead.stage}`)}</span>
+        </div>
+        <div className="detail-actions">
+          <div className="inline-field">
+            <label htmlFor="lead-stage">{t('leads.detail.stage')}</label>
+            <select id="lead-stage" value={lead.stage} onChange={(event) => void setStage(event.target.value as Stage)}>
+              {stages.map((stage) => (
+                <option key={stage} value={stage}>
+                  {t(`leads.stages.${stage}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="button" onClick={() => setMergeOpen(true)}>
+            {t('leads.merge.button')}
+          </button>
+          <button type="button" className="button button-danger-quiet" onClick={() => setConfirmDelete(true)}>
+            {t('leads.delete.button')}
+          </button>
+        </div>
+        <p className="form-status" aria-live="polite">
+          {stageStatus}
+        </p>
+      </header>
+
+      <div className="detail-grid">
+        <div className="detail-column">
+          <ContactSection lead={lead} />
+          <VehiclesSection lead={lead} />
+          <TradeInSection lead={lead} />
+          <FollowSection lead={lead} />
+        </div>
+        <div className="detail-column">
+          <CallbacksSection lead={lead} mutate={mutate} formOpen={callbackFormOpen} onFormOpen={setCallbackFormOpen} />
+          <ConsentSection lead={lead} mutate={mutate} />
+        </div>
+      </div>
+      <Timeline lead={lead} mutate={mutate} />
+
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t('leads.delete.title')}
+        body={t('leads.delete.body', { name })}
+        confirmLabel={t('leads.delete.confirm')}
+        cancelLabel={t('leads.delete.cancel')}
+        error={deleteError}
+        onConfirm={() => void remove()}
+        onCancel={() => {
+          setConfirmDelete(false);
+          setDeleteError(null);
+        }}
+      />
+      <MergeDialog open={mergeOpen} lead={lead} name={name} mutate={mutate} onClose={() => setMergeOpen(false)} />
+    </article>
+  );
+}

@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lead, TimelineEntry } from '../../../shared/domain/lead';
+import { displayPhone, formatDateTime } from '../format';
+import { useLeadsContext } from '../leads-context';
+import { Section } from './ContactSection';
+import type { Mutate } from './useLead';
+
+export const noteInputId = 'lead-note';
+
+export function Timeline({ lead, mutate }: { lead: Lead; mutate: Mutate }) {
+  const { t, i18n } = useTranslation();
+  const entries = [...lead.timeline].sort((a, b) => b.at.localeCompare(a.at));
+  return (
+    <Section title={t('leads.detail.sections.timeline')} id="section-timeline" className="timeline-section">
+      <NoteForm lead={lead} mutate={mutate} />
+      {entries.length === 0 ? (
+        <p className="note">{t('leads.timeline.empty')}</p>
+      ) : (
+        <ol className="timeline">
+          {entries.map((entry) => (
+            <li key={entry.id} className={`timeline-entry timeline-${entry.kind}`}>
+              <time dateTime={entry.at} className="timeline-at">
+                {formatDateTime(entry.at, i18n.language)}
+              </time>
+              <div className="timeline-body">
+                <EntryText entry={entry} />
+                {entry.author && <span className="note"> — {t('leads.timeline.by', { author: entry.author })}</span>}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}
+
+function EntryText({ entry }: { entry: TimelineEntry }) {
+  const { t, i18n } = useTranslation();
+  const { region } = useLeadsContext();
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
+  switch (entry.kind) {
+    case 'created':
+      return <>{t(`leads.timeline.created.${entry.via}`)}</>;
+    case 'note':
+      return (
+        <>
+          <span className="visually-hidden">{t('leads.timeline.note')} : </span>
+          <span className="timeline-note">{entry.text}</span>
+        </>
+      );
+    case 'stage':
+      return (
+        <>{t('leads.timeline.stage', { from: t(`leads.stages.${entry.from}`), to: t(`leads.stages.${entry.to}`) })}</>
+      );
+    case 'callback-set':
+      return <>{t('leads.timeline.callbackSet', { when: when(entry.dueAt) })}</>;
+    case 'callback-done':
+      return <>{t('leads.timeline.callbackDone')}</>;
+    case 'callback-snoozed':
+      return <>{t('leads.timeline.callbackSnoozed', { when: when(entry.dueAt) })}</>;
+    case 'consent-given':
+      return <>{t('leads.timeline.consentGiven', { number: displayPhone(entry.number, region) })}</>;
+    case 'consent-revoked':
+      return <>{t('leads.timeline.consentRevoked', { number: displayPhone(entry.number, region) })}</>;
+    case 'merged':
+      return <>{t('leads.timeline.merged')}</>;
+    case 'imported':
+      return (
+        <>
+          {t('leads.timeline.imported', { file: entry.file })}
+          {entry.changes.length > 0 && <span className="note"> ({entry.changes.join(', ')})</span>}
+        </>
+      );
+    case 'edited':
+      return (
+        <>
+          {t('leads.timeline.edited')}
+          {entry.fields.length > 0 && <span className="note"> ({entry.fields.join(', ')})</span>}
+        </>
+      );
+  }
+}
+
+function NoteForm({ lead, mutate }: { lead: Lead; mutate: Mutate }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const add = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setStatus(null);
+    if (text.trim() === '') {
+      setProblem(t('leads.note.empty'));
+      document.getElementById(noteInputId)?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await mutate('leads.addNote', { id: lead.id, text: text.trim() });
+    setBusy(false);
+    if (result.ok) {
+      setText('');
+      setProblem(null);
+      setStatus(t('leads.note.added'));
+    } else setProblem(t(`errors.${result.error.code}`));
+  };
+
+  return (
+    <form className="note-form" onSubmit={(event) => void add(event)} noValidate>
+      <div className={problem ? 'field field-invalid' : 'field'}>
+        <label htmlFor={noteInputId}>{t('leads.note.label')}</label>
+        <textarea
+          id={noteInputId}
+          rows={3}
+          maxLength={10_000}
+          value={text}
+          aria-keyshortcuts="n"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'lead-note-error' : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            setProblem(null);
+          }}
+          // Ctrl+Enter saves without leaving the keyboard.
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void add();
+          }}
+        />
+        {problem && (
+          <p id="lead-note-error" className="field-error">
+            {problem}
+          </p>
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('leads.note.add')}
+        </button>
+        <span className="form-status" aria-live="polite">
+          {status}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+/** Callback times, in the seller's local time zone. */
+const HOUR = 60 * 60 * 1000;
+
+export const inOneHour = (now: Date): Date => new Date(now.getTime() + HOUR);
+
+/** Tomorrow 10:00 local, whatever the DST change in between. */
+export const tomorrowAtTen = (now: Date): Date =>
+  new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 0, 0, 0);
+
+export type SnoozeChoice = 'hour' | 'tomorrow';
+export const snoozeTime = (choice: SnoozeChoice, now: Date): Date =>
+  choice === 'hour' ? inOneHour(now) : tomorrowAtTen(now);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** For `<input type="datetime-local">`: `2025-03-14T09:30` in local time. */
+export const toDateTimeLocal = (date: Date): string =>
+  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+
+/** The input's value back to an instant; null when empty or malformed. */
+export function fromDateTimeLocal(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!match) return null;
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const date = new Date(y, mo - 1, d, h, mi, s, 0);
+  // Reject rollovers such as 31 February.
+  return date.getMonth() === mo - 1 && date.getDate() === d ? date : null;
+}
+
+export const isOverdue = (dueAt: string | undefined, now: Date): boolean =>
+  dueAt !== undefined && Date.parse(dueAt) < now.getTime();

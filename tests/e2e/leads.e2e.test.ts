@@ -1,0 +1,157 @@
+// The leads screens as a seller meets them in the built web host: import a French CSV through the
+// UI, search by partial phone and by name without accents, open a lead, add a note and a callback,
+// and find them again after a restart; and the empty state's sample leads.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../rig/chromium';
+import { openApp } from './support/leads-page';
+import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
+
+let browser: Browser;
+const hosts: WebHostProcess[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await Promise.all(hosts.map((host) => host.stop()));
+  await browser?.close();
+});
+
+async function start(opts: Parameters<typeof startWebHostProcess>[0] = {}) {
+  const host = await startWebHostProcess(opts);
+  hosts.push(host);
+  return host;
+}
+
+/** As dealer software exports it: Windows-1252, `;`, French headers, one row with a bad number. */
+const csv = [
+  'Nom;Prénom;Portable;E-mail;Ville;Marque;Modèle',
+  'Martin;Élodie;06 12 34 56 78;elodie.martin@example.fr;Lyon;Peugeot;208',
+  'Lefèvre;François;+33 7 98 76 54 32;f.lefevre@example.fr;Besançon;Renault;Clio',
+  'Durand;Zoé;12;zoe.durand@example.fr;Nantes;Dacia;Sandero',
+  '',
+].join('\r\n');
+
+const listbox = (page: Page) => page.getByRole('listbox', { name: 'Liste des prospects' });
+const search = (page: Page) => page.getByRole('searchbox', { name: 'Rechercher un prospect' });
+
+describe('leads in the web host', () => {
+  it('imports a CSV through the UI, finds, annotates and keeps a lead across a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'relance-e2e-csv-'));
+    const file = join(dir, 'export-dms.csv');
+    await writeFile(file, Buffer.from(csv, 'latin1'));
+
+    const host = await start();
+    const { page, cspViolations } = await openApp(browser, host);
+    await page.getByRole('link', { name: 'Importer un fichier' }).first().click();
+    await page.getByLabel('Fichier à importer (CSV ou ADF/XML)').setInputFiles(file);
+
+    // Detected encoding and separator, the first rows, and a guessed mapping per column.
+    await expect.poll(() => page.getByText('point-virgule (;)').count()).toBe(1);
+    expect(await page.getByRole('cell', { name: 'Besançon' }).count()).toBe(1);
+    expect(await page.getByLabel('Colonne « Prénom »').inputValue()).toBe('firstName');
+    expect(await page.getByLabel('Colonne « Portable »').inputValue()).toBe('phoneMobile');
+
+    // A dry run reports without writing; by default one bad row refuses the whole file.
+    await page.getByRole('button', { name: "Simuler l'importation" }).click();
+    const report = page.getByRole('region', { name: /Simulation/ });
+    await expect.poll(() => report.count()).toBe(1);
+    expect(await report.getByRole('cell', { name: 'Portable' }).count()).toBe(1);
+    expect(await report.getByRole('row').count()).toBeGreaterThan(1);
+
+    await page.getByLabel('Importer les lignes valides et ignorer les lignes en erreur').check();
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    const done = page.getByRole('region', { name: 'Importation terminée' });
+    await expect.poll(() => done.count()).toBe(1);
+    expect(await done.getByRole('definition').first().textContent()).toBe('3');
+    expect(await figure(page, 'Nouveaux prospects')).toBe('2');
+    expect(await figure(page, 'Rejetés')).toBe('1');
+    const rejects = page.getByRole('link', { name: 'Télécharger les lignes rejetées (CSV)' });
+    expect(await rejects.getAttribute('href')).toMatch(/^blob:/);
+
+    // Search: partial phone digits, then a name typed without its accent.
+    await page.getByRole('link', { name: 'Voir les prospects' }).click();
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('2 prospects');
+    await search(page).fill('987654');
+    await expect
+      .poll(() => listbox(page).getByRole('option').allTextContents())
+      .toEqual([expect.stringContaining('François Lefèvre')]);
+    await search(page).fill('elodie');
+    await expect
+      .poll(() => listbox(page).getByRole('option').allTextContents())
+      .toEqual([expect.stringMatching(/Élodie Martin.*06 12 34 56 78.*Lyon.*Peugeot 208/)]);
+
+    // Enter opens the selected row; `n` goes to the note box, `c` opens the callback form.
+    await search(page).press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: 'Élodie Martin' }).count()).toBe(1);
+    const leadUrl = new URL(page.url()).hash;
+    expect(await page.getByRole('link', { name: 'Appeler le 06 12 34 56 78' }).getAttribute('href')).toBe(
+      'tel:+33612345678',
+    );
+    await page.keyboard.press('n');
+    await page.keyboard.type('Veut un essai du 208 samedi matin.');
+    await page.getByRole('button', { name: 'Ajouter la note' }).click();
+    await expect.poll(() => page.getByText('Veut un essai du 208 samedi matin.').count()).toBe(1);
+
+    await page.getByRole('heading', { name: 'Élodie Martin' }).focus();
+    await page.keyboard.press('c');
+    await page.getByLabel('Date et heure du rappel').fill('2030-01-15T10:30');
+    await page.getByLabel('Qui rappelle').selectOption('anyone');
+    await page.getByLabel('Note du rappel').fill('Confirmer le créneau');
+    await page.getByRole('button', { name: 'Enregistrer le rappel' }).click();
+    const callbacks = page.getByRole('region', { name: 'Rappels' });
+    await expect.poll(() => callbacks.getByText('15/01/2030 10:30').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Marquer comme fait' }).count()).toBe(1);
+
+    // Esc goes back to the list, with the search kept.
+    await page.getByRole('heading', { name: 'Élodie Martin' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => search(page).inputValue()).toBe('elodie');
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+
+    await host.stop();
+    const again = await start({ dataDir: host.dataDir });
+    const { page: reopened } = await openApp(browser, again, { hash: leadUrl });
+    await expect
+      .poll(() => reopened.getByRole('heading', { name: 'Élodie Martin' }).count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await reopened.getByText('Veut un essai du 208 samedi matin.').count()).toBe(1);
+    const reopenedCallbacks = reopened.getByRole('region', { name: 'Rappels' });
+    expect(await reopenedCallbacks.getByText('15/01/2030 10:30').count()).toBe(1);
+    expect(await reopenedCallbacks.getByText('Confirmer le créneau').count()).toBe(1);
+    await reopened.close();
+  });
+
+  it('loads sample leads from the empty state, and shows an empty search result', async () => {
+    const host = await start();
+    const { page, cspViolations } = await openApp(browser, host);
+    await expect.poll(() => page.getByRole('heading', { name: "Aucun prospect pour l'instant" }).count()).toBe(1);
+    await page.getByRole('button', { name: "Charger des prospects d'exemple" }).click();
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('200 prospects');
+    expect(await listbox(page).getByRole('option').count()).toBeGreaterThan(5);
+
+    // Arrow keys move the selection from the search box; Enter opens it.
+    await search(page).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await listbox(page).getByRole('option', { selected: true }).getAttribute('aria-posinset')).toBe('2');
+
+    await search(page).fill('zzzzqqq');
+    await expect.poll(() => page.getByRole('heading', { name: 'Aucun prospect ne correspond' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Effacer la recherche et les filtres' }).click();
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('200 prospects');
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+});
+
+async function figure(page: Page, label: string): Promise<string | null> {
+  return page
+    .locator('.figure', { has: page.getByRole('term').filter({ hasText: label }) })
+    .getByRole('definition')
+    .textContent();
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import {
+  emptyQuery,
+  hasFilters,
+  paramsToQuery,
+  queryKey,
+  queryToParams,
+  toLeadQuery,
+  type ListQuery,
+} from '../../../../src/renderer/leads/query-params';
+import { LeadQuerySchema } from '../../../../src/shared/domain/lead-query';
+
+describe('lead list query <-> hash params', () => {
+  it('leaves defaults out, so the plain list is a plain hash', () => {
+    expect(queryToParams(emptyQuery)).toBe('');
+    expect(paramsToQuery('')).toEqual(emptyQuery);
+  });
+
+  it('round-trips every field, including repeated filters and accents', () => {
+    const query: ListQuery = {
+      text: 'Élodie 06 12',
+      stages: ['new', 'sold'],
+      owners: ['Jean, Marc', 'Zoé'],
+      sources: ['La Centrale'],
+      tags: ['VIP'],
+      callbackDue: 'overdue',
+      consent: 'revoked',
+      sort: 'nextCallback',
+      direction: 'desc',
+    };
+    expect(paramsToQuery(queryToParams(query))).toEqual(query);
+    expect(paramsToQuery(`?${queryToParams(query)}`)).toEqual(query);
+  });
+
+  it('drops unknown and malformed values instead of failing', () => {
+    const query = paramsToQuery('stage=new&stage=bogus&stage=new&due=later&consent=x&sort=evil&dir=up&owner=%20');
+    expect(query).toEqual({ ...emptyQuery, stages: ['new'] });
+  });
+
+  it('sends only the filters in use, in a shape the contract accepts', () => {
+    expect(toLeadQuery(emptyQuery)).toEqual({ text: '', sort: 'name', direction: 'asc' });
+    const full = toLeadQuery({ ...emptyQuery, text: '  mar ', stages: ['lost'], callbackDue: 'week' });
+    expect(full).toEqual({ text: 'mar', stages: ['lost'], callbackDue: 'week', sort: 'name', direction: 'asc' });
+    expect(LeadQuerySchema.safeParse(full).success).toBe(true);
+  });
+
+  it('keys equal queries equally and tells filters from sort', () => {
+    expect(queryKey({ ...emptyQuery, text: 'a ' })).toBe(queryKey({ ...emptyQuery, text: 'a' }));
+    expect(hasFilters({ ...emptyQuery, sort: 'created', direction: 'desc' })).toBe(false);
+    expect(hasFilters({ ...emptyQuery, consent: 'none' })).toBe(true);
+    expect(hasFilters({ ...emptyQuery, text: '  ' })).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fromDateTimeLocal,
+  inOneHour,
+  isOverdue,
+  snoozeTime,
+  toDateTimeLocal,
+  tomorrowAtTen,
+} from '../../../../src/renderer/leads/snooze';
+
+describe('callback times (local time)', () => {
+  const now = new Date(2025, 2, 14, 17, 42, 10);
+
+  it('snoozes one hour from now', () => {
+    expect(inOneHour(now).getTime() - now.getTime()).toBe(3_600_000);
+    expect(snoozeTime('hour', now)).toEqual(inOneHour(now));
+  });
+
+  it('snoozes to tomorrow 10:00 local, across month ends', () => {
+    const t = tomorrowAtTen(now);
+    expect([t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes()]).toEqual([2025, 2, 15, 10, 0]);
+    const endOfYear = tomorrowAtTen(new Date(2025, 11, 31, 23, 59));
+    expect([endOfYear.getFullYear(), endOfYear.getMonth(), endOfYear.getDate()]).toEqual([2026, 0, 1]);
+    expect(snoozeTime('tomorrow', now)).toEqual(t);
+  });
+
+  it('round-trips datetime-local values', () => {
+    expect(toDateTimeLocal(now)).toBe('2025-03-14T17:42');
+    expect(fromDateTimeLocal('2025-03-14T17:42')).toEqual(new Date(2025, 2, 14, 17, 42));
+    expect(fromDateTimeLocal('2025-02-31T10:00')).toBeNull();
+    expect(fromDateTimeLocal('')).toBeNull();
+    expect(fromDateTimeLocal('demain')).toBeNull();
+  });
+
+  it('calls a past due time overdue', () => {
+    expect(isOverdue(new Date(now.getTime() - 1).toISOString(), now)).toBe(true);
+    expect(isOverdue(new Date(now.getTime() + 1).toISOString(), now)).toBe(false);
+    expect(isOverdue(undefined, now)).toBe(false);
+  });
+});
