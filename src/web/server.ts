@@ -31,7 +31,8 @@ export interface WebHost {
 }
 
 const HOST = '127.0.0.1';
-const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+// An import file crosses as base64 inside one message: the contract allows 128 MiB of it.
+const MAX_MESSAGE_BYTES = 136 * 1024 * 1024;
 
 /**
  * The web host: the renderer and the contract over one loopback port. Three locks keep other

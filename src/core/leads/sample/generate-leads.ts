@@ -280,6 +280,18 @@ function exact<T>(items: T[]): T[] {
   return items.length === 0 ? [] : items.slice();
 }
 
+/**
+ * Two people never share an e-mail in the sample: the importer rightly merges leads by e-mail,
+ * and shared ones would chain strangers into one lead ("elodie.martin2@…" instead).
+ */
+function uniqueEmail(used: Set<string>, email: string | undefined): string | undefined {
+  if (email === undefined) return undefined;
+  let candidate = email;
+  for (let n = 2; used.has(candidate); n++) candidate = email.replace('@', `${n}@`);
+  used.add(candidate);
+  return candidate;
+}
+
 export function generateSampleLeads(count: number, options: SampleLeadOptions = {}): LeadDraft[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
   const seed = options.seed ?? 1;
@@ -293,6 +305,7 @@ export function generateSampleLeads(count: number, options: SampleLeadOptions = 
   const available = MODELS.filter(([m]) => m.since <= nowYear);
   const usable = available.length > 0 ? available : MODELS; // `now` before every model: keep going
   const vans = usable.filter(([m]) => m.van);
+  const usedEmails = new Set<string>();
   const catalog: Catalog = { models: new Table(usable), vans: vans.length > 0 ? new Table(vans) : undefined };
   const idPrefix = `sample-${(seed >>> 0).toString(36)}-`;
 
@@ -348,12 +361,14 @@ export function generateSampleLeads(count: number, options: SampleLeadOptions = 
     if (phones.length > 0) (phones[phones.length > 1 && r.chance(0.2) ? 1 : 0] as Phone).preferred = true;
 
     // A lead without a phone came in by email: it always has one.
-    const email =
+    const email = uniqueEmail(
+      usedEmails,
       phones.length === 0 || r.chance(0.85)
         ? business
           ? businessEmail(r, fullName as string)
           : personalEmail(r, first, last)
-        : undefined;
+        : undefined,
+    );
 
     const roll = r.next();
     const address =
