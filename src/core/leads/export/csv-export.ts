@@ -1,3 +1,4 @@
+import { importFieldIds } from '../../../shared/domain/import-fields';
 import Papa from 'papaparse';
 import type { Lead, Phone, Stage, Vehicle } from '../../../shared/domain/lead';
 import { parsePhone } from '../../../shared/phone';
@@ -19,54 +20,8 @@ export interface CsvExportOptions {
   zone?: string;
 }
 
-/** Column order of the export; headers are the import's labels, so the file re-imports with no mapping. */
-const columns = [
-  'firstName',
-  'lastName',
-  'fullName',
-  'company',
-  'phone',
-  'phoneMobile',
-  'phoneHome',
-  'phoneWork',
-  'phoneFax',
-  'phoneOther',
-  'email',
-  'preferredContactTime',
-  'street',
-  'postalCode',
-  'city',
-  'country',
-  'vehicleInterest',
-  'vehicleCondition',
-  'vehicleYear',
-  'vehicleMake',
-  'vehicleModel',
-  'vehicleTrim',
-  'vehicleVin',
-  'vehicleStock',
-  'vehicleRegistration',
-  'vehiclePrice',
-  'vehicleCurrency',
-  'tradeInYear',
-  'tradeInMake',
-  'tradeInModel',
-  'tradeInMileage',
-  'tradeInRegistration',
-  'tradeInVin',
-  'source',
-  'sourceProvider',
-  'sourceId',
-  'stage',
-  'owner',
-  'tags',
-  'notes',
-  'comments',
-  'consentGivenAt',
-  'consentWording',
-  'createdAt',
-  'lastContactAt',
-] as const satisfies readonly ImportField[];
+/** Column order of the export (the shared field list); headers are the import's labels, so the file re-imports with no mapping. */
+const columns = importFieldIds satisfies readonly ImportField[];
 
 const stageFr: Record<Stage, string> = {
   new: 'nouveau',
