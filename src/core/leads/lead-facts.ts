@@ -118,6 +118,7 @@ export function searchKey(lead: Lead, region = 'FR'): string {
   parts.push(lead.tradeIn?.vin);
   for (const plate of plates) if (plate) parts.push(plate, plate.replace(/[\s-]/g, ''));
   const text = fold(parts.filter(Boolean).join(' '));
-  const digits = contact.phones.flatMap((p) => phoneDigits(p.e164, region));
+  const digits: string[] = [];
+  for (const p of contact.phones) digits.push(...phoneDigits(p.e164, region));
   return digits.length > 0 ? `${text} ${digits.join(' ')}` : text;
 }

@@ -50,9 +50,28 @@ export class SortedOrder<V extends string | number> {
     }
   }
 
+  /** Same order as `compare`, with each slot's value and id read once instead of per comparison. */
   rebuild(live: Iterable<number>): void {
     const slots: number[] = [];
-    for (const s of live) if (this.value(s) !== undefined) slots.push(s);
-    this.slots = slots.sort((a, b) => this.compare(a, b));
+    const values: V[] = [];
+    const ids: string[] = [];
+    for (const s of live) {
+      const v = this.value(s);
+      if (v === undefined) continue;
+      slots.push(s);
+      values.push(v);
+      ids.push(this.id(s));
+    }
+    const positions = slots.map((_, i) => i);
+    positions.sort((a, b) => {
+      const va = values[a]!;
+      const vb = values[b]!;
+      if (va < vb) return -1;
+      if (va > vb) return 1;
+      const ia = ids[a]!;
+      const ib = ids[b]!;
+      return ia < ib ? -1 : ia > ib ? 1 : 0;
+    });
+    this.slots = positions.map((i) => slots[i]!);
   }
 }

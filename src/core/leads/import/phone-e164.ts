@@ -1,26 +1,37 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, PhoneNumber, type CountryCode } from 'libphonenumber-js/max';
 
 /**
  * parsePhone's rule (src/shared/phone.ts: same cleaning, same library call, same validity) minus
  * the national and international strings it formats eagerly, which are half its cost: an import
  * reads 100k+ numbers and keeps only E.164. tests/unit/leads/import/phone.test.ts holds the two equal.
  */
-const memo = new Map<string, string | null>();
+// Per region, keyed by the input itself: a `${region}|${input}` key cost a string per lookup.
+const memos = new Map<string, Map<string, string | null>>();
 
 export function phoneToE164(input: string, region: string): string | undefined {
   // Pure, so memoised: exports repeat each number (the "Téléphone" column and its typed column).
-  const key = `${region}|${input}`;
-  const known = memo.get(key);
+  let memo = memos.get(region);
+  if (!memo) memos.set(region, (memo = new Map()));
+  const known = memo.get(input);
   if (known !== undefined) return known ?? undefined;
   if (memo.size >= 200_000) memo.clear();
   const e164 = parse(input, region);
-  memo.set(key, e164 ?? null);
+  memo.set(input, e164 ?? null);
   return e164;
 }
+
+const FR_INTERNATIONAL = /^\+33 ?[1-9](?: ?\d\d){4}$/;
 
 function parse(input: string, region: string): string | undefined {
   const cleaned = input.trim().replace(/^00(?=[1-9])/, '+');
   if (cleaned === '' || !/\d/.test(cleaned)) return undefined;
+  // `+33 6 12 34 56 78` (nearly every number of a French export): nothing for parse to extract or
+  // strip (no extension, no leading 0), so the number is '+33' and the 9 digits whatever the
+  // region; only validity is asked of the library. A third of parse's cost.
+  if (FR_INTERNATIONAL.test(cleaned)) {
+    const e164 = '+33' + cleaned.slice(3).replace(/ /g, '');
+    return new PhoneNumber(e164).isValid() ? e164 : undefined;
+  }
   const parsed = parsePhoneNumberFromString(cleaned, region as CountryCode);
   return parsed && parsed.isValid() ? parsed.number : undefined;
 }

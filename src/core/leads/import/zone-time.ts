@@ -20,6 +20,24 @@ function cached(key: string, compute: () => number): number {
 const localOffset = (zone: string, y: number, mo: number, d: number, h: number) =>
   DateTime.fromObject({ year: y, month: mo, day: d, hour: h }, { zone }).offset;
 
+// Per zone, keyed by a number: building a string key per call cost more than the lookup (300k dates an import).
+const dayOffsets = new Map<string, Map<number, number>>();
+
+/** The zone's offset (minutes) all day long, NaN when it changes that day. */
+function dayOffset(zone: string, y: number, mo: number, d: number): number {
+  let days = dayOffsets.get(zone);
+  if (!days) dayOffsets.set(zone, (days = new Map()));
+  const key = (y * 100 + mo) * 100 + d;
+  let v = days.get(key);
+  if (v === undefined) {
+    if (days.size >= 100_000) days.clear();
+    const first = localOffset(zone, y, mo, d, 0);
+    v = first === localOffset(zone, y, mo, d, 23) ? first : NaN;
+    days.set(key, v);
+  }
+  return v;
+}
+
 /** Local wall-clock parts in `zone` -> UTC ms; undefined when the day does not exist (31/02). */
 export function zonedToUtc(zone: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number | undefined {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
@@ -27,10 +45,7 @@ export function zonedToUtc(zone: string, y: number, mo: number, d: number, h = 0
   const check = new Date(wall);
   if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return undefined;
   // NaN marks a day with two offsets: look up its hour instead.
-  const day = cached(`L|${zone}|${y}-${mo}-${d}`, () => {
-    const first = localOffset(zone, y, mo, d, 0);
-    return first === localOffset(zone, y, mo, d, 23) ? first : NaN;
-  });
+  const day = dayOffset(zone, y, mo, d);
   // Days the clocks change are rare: luxon decides (a time in the gap moves forward, as it does everywhere else).
   if (Number.isNaN(day))
     return DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, { zone }).toMillis();
