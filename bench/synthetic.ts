@@ -1,51 +1,9 @@
-// Synthetic lead-like objects and call records for benchmarks (a real sample generator comes later).
+// Synthetic lead-like objects (~700 B, a fixed shape so store figures compare across runs) and call
+// records for the store benchmarks; names come from the sample generator's lists.
 import type { CallRecord } from '../src/shared/domain/call-record';
 import { newRecordId } from '../src/core/store/ids';
+import { FIRST_NAMES, LAST_NAMES } from '../src/core/leads/sample/data';
 
-const FIRST = [
-  'Léa',
-  'Hugo',
-  'Chloé',
-  'Lucas',
-  'Manon',
-  'Louis',
-  'Camille',
-  'Gabriel',
-  'Inès',
-  'Jules',
-  'Sarah',
-  'Arthur',
-  'Zoé',
-  'Théo',
-  'Juliette',
-  'Raphaël',
-  'Anaïs',
-  'Mathéo',
-  'Élodie',
-  'Nathan',
-];
-const LAST = [
-  'Martin',
-  'Bernard',
-  'Dubois',
-  'Thomas',
-  'Robert',
-  'Richard',
-  'Petit',
-  'Durand',
-  'Leroy',
-  'Moreau',
-  'Simon',
-  'Laurent',
-  'Lefèvre',
-  'Michel',
-  'Garcia',
-  'David',
-  'Bertrand',
-  'Roux',
-  'Vincent',
-  'Fournier',
-];
 const CITIES = ['Lyon', 'Marseille', 'Toulouse', 'Nantes', 'Bordeaux', 'Lille', 'Rennes', 'Reims', 'Dijon', 'Angers'];
 const VEHICLES: [string, string][] = [
   ['Renault', 'Clio V'],
@@ -92,8 +50,8 @@ export interface BenchLead {
 
 /** ~700 bytes of JSON each. */
 export function makeLead(i: number, r: () => number): BenchLead {
-  const firstName = pick(r, FIRST);
-  const lastName = pick(r, LAST);
+  const firstName = pick(r, FIRST_NAMES);
+  const lastName = pick(r, LAST_NAMES);
   const [make, model] = pick(r, VEHICLES);
   const created = Date.UTC(2023, 0, 1) + Math.floor(r() * 700 * 86_400_000);
   return {
