@@ -4,28 +4,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../rig/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openApp } from './support/leads-page';
-import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
+import { useE2eSession } from './support/session';
 
-let browser: Browser;
-const hosts: WebHostProcess[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await Promise.all(hosts.map((host) => host.stop()));
-  await browser?.close();
-});
-
-async function start(opts: Parameters<typeof startWebHostProcess>[0] = {}) {
-  const host = await startWebHostProcess(opts);
-  hosts.push(host);
-  return host;
-}
+const session = useE2eSession();
+const start = session.start;
 
 /** As dealer software exports it: Windows-1252, `;`, French headers, one row with a bad number. */
 const csv = [
@@ -46,7 +31,7 @@ describe('leads in the web host', () => {
     await writeFile(file, Buffer.from(csv, 'latin1'));
 
     const host = await start();
-    const { page, cspViolations } = await openApp(browser, host);
+    const { page, cspViolations } = await openApp(session.browser, host);
     await page.getByRole('link', { name: 'Importer un fichier' }).first().click();
     await page.getByLabel('Fichier à importer (CSV ou ADF/XML)').setInputFiles(file);
 
@@ -116,7 +101,7 @@ describe('leads in the web host', () => {
 
     await host.stop();
     const again = await start({ dataDir: host.dataDir });
-    const { page: reopened } = await openApp(browser, again, { hash: leadUrl });
+    const { page: reopened } = await openApp(session.browser, again, { hash: leadUrl });
     await expect
       .poll(() => reopened.getByRole('heading', { name: 'Élodie Martin' }).count(), { timeout: 15_000 })
       .toBe(1);
@@ -129,7 +114,7 @@ describe('leads in the web host', () => {
 
   it('loads sample leads from the empty state, and shows an empty search result', async () => {
     const host = await start();
-    const { page, cspViolations } = await openApp(browser, host);
+    const { page, cspViolations } = await openApp(session.browser, host);
     await expect.poll(() => page.getByRole('heading', { name: "Aucun prospect pour l'instant" }).count()).toBe(1);
     await page.getByRole('button', { name: "Charger des prospects d'exemple" }).click();
     await expect.poll(() => page.locator('.leads-count').textContent()).toBe('200 prospects');

@@ -5,27 +5,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../rig/chromium';
-import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
+import { describe, expect, it } from 'vitest';
+import { minimalProvisioning } from '../fixtures/provisioning';
+import { useE2eSession } from './support/session';
 
-let browser: Browser;
-const hosts: WebHostProcess[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await Promise.all(hosts.map((host) => host.stop()));
-  await browser?.close();
-});
-
-async function start(opts: Parameters<typeof startWebHostProcess>[0] = {}) {
-  const host = await startWebHostProcess(opts);
-  hosts.push(host);
-  return host;
-}
+const session = useE2eSession();
+const start = session.start;
 
 async function provisioningFile(doc: object): Promise<string> {
   const file = join(await mkdtemp(join(tmpdir(), 'relance-prov-')), 'provisioning.json');
@@ -36,7 +21,7 @@ async function provisioningFile(doc: object): Promise<string> {
 describe('relance web', () => {
   it('prints exactly one ready line and serves the app in French by default', async () => {
     const host = await start();
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.goto(host.url);
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     for (const name of ['Prospects', 'Numéroteur', 'Appels', 'Réglages']) {
@@ -53,13 +38,13 @@ describe('relance web', () => {
 
   it('switches to English with ?lang=en and keeps a saved language across restarts', async () => {
     const host = await start();
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.goto(`${host.origin}/?lang=en#token=${host.token}`);
     await expect.poll(() => page.getByRole('link', { name: 'Settings' }).count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.close();
 
-    const french = await browser.newPage();
+    const french = await session.browser.newPage();
     await french.goto(host.url);
     await french.getByRole('link', { name: 'Réglages' }).click();
     await french.getByLabel('Langue').selectOption('en');
@@ -68,7 +53,7 @@ describe('relance web', () => {
     await host.stop();
 
     const again = await start({ dataDir: host.dataDir });
-    const reopened = await browser.newPage();
+    const reopened = await session.browser.newPage();
     await reopened.goto(again.url);
     await expect.poll(() => reopened.getByRole('link', { name: 'Leads' }).count()).toBe(1);
     await reopened.close();
@@ -76,20 +61,12 @@ describe('relance web', () => {
 
   it('applies provisioning: values shown, locked fields read-only, bad fields named, password session-only', async () => {
     const provision = await provisioningFile({
-      locale: 'en',
-      sip: {
-        server: 'ws://127.0.0.1:8088',
-        uri: 'sip:alice@127.0.0.1',
-        authorizationUsername: 'alice',
-        password: 'alicepw',
-        displayName: 'Alice',
-      },
+      ...minimalProvisioning,
       ice: { servers: [], gatheringTimeoutMs: 5 },
-      rules: 'FR',
       locked: ['sip.server'],
     });
     const host = await start({ provision });
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.goto(host.url);
     await page.getByRole('link', { name: 'Settings' }).click();
     const server = page.getByLabel('WebSocket server');
@@ -110,7 +87,7 @@ describe('relance web', () => {
 
   it('shows an edit refused for an invalid value next to the field, and saves a valid one', async () => {
     const host = await start();
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.goto(`${host.origin}/?lang=en#token=${host.token}`);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Display name').fill('Élodie');
@@ -124,7 +101,7 @@ describe('relance web', () => {
 
   it('keeps out a page without the token and a page from another origin', async () => {
     const host = await start();
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const refused: string[] = [];
     page.on('websocket', (ws) => ws.on('socketerror', (error) => refused.push(error)));
     await page.goto(`${host.origin}/`);
@@ -136,7 +113,7 @@ describe('relance web', () => {
     const other: Server = createServer((_req, res) => res.end('<!doctype html><title>other</title>'));
     await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
     const otherPort = (other.address() as AddressInfo).port;
-    const foreign = await browser.newPage();
+    const foreign = await session.browser.newPage();
     await foreign.goto(`http://127.0.0.1:${otherPort}/`);
     const outcome = await foreign.evaluate(
       (url) =>
@@ -156,7 +133,7 @@ describe('relance web', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'relance-e2e-damaged-'));
     await writeFile(join(dataDir, 'settings.json'), Buffer.alloc(64));
     const host = await start({ dataDir });
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.goto(`${host.origin}/?lang=en#token=${host.token}`);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.count()).toBe(1);

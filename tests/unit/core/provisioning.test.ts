@@ -4,23 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProvisioning } from '../../../src/core/settings/load-provisioning';
 import { mergeProvisioning, parseProvisioning } from '../../../src/core/settings/provisioning';
-
-const minimal = {
-  locale: 'en',
-  sip: {
-    server: 'ws://127.0.0.1:8088',
-    uri: 'sip:alice@127.0.0.1',
-    authorizationUsername: 'alice',
-    password: 'alicepw',
-    displayName: 'Alice',
-  },
-  ice: { servers: [], gatheringTimeoutMs: 300 },
-  rules: 'FR',
-};
+import { minimalProvisioning } from '../../fixtures/provisioning';
 
 describe('parseProvisioning', () => {
-  it('accepts the minimal documented shape', () => {
-    const result = parseProvisioning(JSON.stringify(minimal), 'p.json');
+  it('accepts the minimalProvisioning documented shape', () => {
+    const result = parseProvisioning(JSON.stringify(minimalProvisioning), 'p.json');
     expect(result.issues).toEqual([]);
     expect(result.values).toEqual({
       locale: 'en',
@@ -38,9 +26,9 @@ describe('parseProvisioning', () => {
 
   it('names each invalid field and keeps every valid one', () => {
     const doc = {
-      ...minimal,
+      ...minimalProvisioning,
       locale: 'de',
-      sip: { ...minimal.sip, server: 'http://pbx' },
+      sip: { ...minimalProvisioning.sip, server: 'http://pbx' },
       ice: { gatheringTimeoutMs: -1 },
     };
     const result = parseProvisioning(JSON.stringify(doc), 'p.json');
@@ -61,7 +49,10 @@ describe('parseProvisioning', () => {
   });
 
   it('expands a locked section to its fields and rejects unknown locks', () => {
-    const result = parseProvisioning(JSON.stringify({ ...minimal, locked: ['sip', 'rules', 'nope'] }), 'p.json');
+    const result = parseProvisioning(
+      JSON.stringify({ ...minimalProvisioning, locked: ['sip', 'rules', 'nope'] }),
+      'p.json',
+    );
     expect([...result.locked]).toEqual(expect.arrayContaining(['sip.server', 'sip.uri', 'sip.password', 'rules']));
     expect(result.locked.has('locale')).toBe(false);
     expect(result.issues).toEqual([{ source: 'p.json', field: 'locked', message: 'unknown field "nope" (ignored)' }]);

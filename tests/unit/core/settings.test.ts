@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/app-core';
 import { SessionSecretStore, type SecretStore } from '../../../src/core/secrets/secret-store';
 import { dispatch } from '../../../src/core/rpc/dispatch';
+import { minimalProvisioning } from '../../fixtures/provisioning';
 
 async function setup(provisioning?: object) {
   const root = await mkdtemp(join(tmpdir(), 'relance-settings-'));
@@ -51,18 +52,7 @@ describe('settings', () => {
   });
 
   it('applies provisioning and keeps the provisioned password out of every data file', async () => {
-    const { open, dataDir } = await setup({
-      locale: 'en',
-      sip: {
-        server: 'ws://127.0.0.1:8088',
-        uri: 'sip:alice@127.0.0.1',
-        authorizationUsername: 'alice',
-        password: 'alicepw',
-        displayName: 'Alice',
-      },
-      ice: { servers: [], gatheringTimeoutMs: 300 },
-      rules: 'FR',
-    });
+    const { open, dataDir } = await setup(minimalProvisioning);
     const secrets = new SessionSecretStore();
     const core = await open(secrets);
     const view = await core.settings.view();
