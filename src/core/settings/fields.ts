@@ -1,5 +1,9 @@
 import {
+  AudioSettingsSchema,
+  DialerSettingsSchema,
   IceSettingsSchema,
+  PhoneSettingsSchema,
+  UpdateSettingsSchema,
   SettingsSchema,
   SipAccountSchema,
   settingsFields,
@@ -21,6 +25,17 @@ export const fieldSchemas: Record<SettingsField, z.ZodType> = {
   'ice.servers': IceSettingsSchema.shape.servers,
   'ice.gatheringTimeoutMs': IceSettingsSchema.shape.gatheringTimeoutMs,
   rules: SettingsSchema.shape.rules,
+  'phone.maxLines': PhoneSettingsSchema.shape.maxLines,
+  'phone.declineCode': PhoneSettingsSchema.shape.declineCode,
+  'audio.microphoneId': AudioSettingsSchema.shape.microphoneId,
+  'audio.speakerId': AudioSettingsSchema.shape.speakerId,
+  'audio.ringerId': AudioSettingsSchema.shape.ringerId,
+  'dialer.previewSeconds': DialerSettingsSchema.shape.previewSeconds,
+  'dialer.ringTimeoutSeconds': DialerSettingsSchema.shape.ringTimeoutSeconds,
+  'dialer.wrapUpSeconds': DialerSettingsSchema.shape.wrapUpSeconds,
+  'updates.enabled': UpdateSettingsSchema.shape.enabled,
+  'updates.url': UpdateSettingsSchema.shape.url,
+  logLevel: SettingsSchema.shape.logLevel,
 };
 
 export type FieldValues = Partial<Record<SettingsField, unknown>>;

@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { IceSettingsSchema, SettingsSchema, SipAccountSchema, settingsFields } from './settings';
+import {
+  AudioSettingsSchema,
+  DialerSettingsSchema,
+  IceSettingsSchema,
+  PhoneSettingsSchema,
+  SettingsSchema,
+  SipAccountSchema,
+  UpdateSettingsSchema,
+  settingsFields,
+} from './settings';
 
 /**
  * The provisioning file IT ships (resources, machine-wide folder, or --provision). Every field
- * is optional; `locked` names fields (or whole sections: "sip", "ice") the user cannot change.
+ * is optional; `locked` names fields (or whole sections: "sip", "ice", "dialer"…) the user cannot change.
  * Used to publish docs/provisioning.schema.json; the app itself checks field by field.
  */
 export const ProvisioningFileSchema = z
@@ -19,8 +28,13 @@ export const ProvisioningFileSchema = z
       .optional(),
     ice: IceSettingsSchema.partial().strict().optional(),
     rules: SettingsSchema.shape.rules.optional(),
+    phone: PhoneSettingsSchema.partial().strict().optional(),
+    audio: AudioSettingsSchema.partial().strict().optional(),
+    dialer: DialerSettingsSchema.partial().strict().optional(),
+    updates: UpdateSettingsSchema.partial().strict().optional(),
+    logLevel: SettingsSchema.shape.logLevel.optional(),
     locked: z
-      .array(z.enum([...settingsFields, 'sip', 'ice', 'sip.password']))
+      .array(z.enum([...settingsFields, 'sip', 'ice', 'phone', 'audio', 'dialer', 'updates', 'sip.password']))
       .optional()
       .meta({ description: 'Fields (or sections) set by the administrator and read-only in the app.' }),
   })

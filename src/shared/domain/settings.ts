@@ -41,6 +41,42 @@ export const IceSettingsSchema = z.object({
 
 export const CallingRulesPresetSchema = z.enum(['FR', 'US', 'custom']);
 
+/** Lines and call-waiting policy: beyond `maxLines` calls in progress, an incoming call gets 486. */
+export const PhoneSettingsSchema = z.object({
+  maxLines: z.number().int().min(1).max(4),
+  /** Final response when the seller declines a ringing call: 486 Busy Here or 603 Decline. */
+  declineCode: z.union([z.literal(486), z.literal(603)]),
+});
+
+/** Chosen audio devices by browser device id; '' follows the system default. */
+export const AudioSettingsSchema = z.object({
+  microphoneId: z.string().max(256),
+  speakerId: z.string().max(256),
+  ringerId: z.string().max(256),
+});
+
+export const DialerSettingsSchema = z.object({
+  /** Preview mode: seconds the lead card shows before the call starts by itself (0: waits for the seller). */
+  previewSeconds: z.number().int().min(0).max(300),
+  ringTimeoutSeconds: z.number().int().min(5).max(120),
+  /** Power mode: seconds after the disposition before the next call. */
+  wrapUpSeconds: z.number().int().min(0).max(600),
+});
+
+export const UpdateSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** Generic update feed (electron-updater "generic" provider); '' disables updates. */
+  url: z.union([
+    z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
+    z.literal(''),
+  ]),
+});
+
+export const LogLevelSchema = z.enum(['error', 'warn', 'info', 'debug']);
+
 export const SettingsSchema = z.object({
   locale: LocaleSchema,
   /** Region used to read national phone numbers (ISO 3166 alpha-2). */
@@ -48,6 +84,11 @@ export const SettingsSchema = z.object({
   sip: SipAccountSchema,
   ice: IceSettingsSchema,
   rules: CallingRulesPresetSchema,
+  phone: PhoneSettingsSchema,
+  audio: AudioSettingsSchema,
+  dialer: DialerSettingsSchema,
+  updates: UpdateSettingsSchema,
+  logLevel: LogLevelSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -57,6 +98,11 @@ export const defaultSettings: Settings = {
   sip: { server: '', uri: '', authorizationUsername: '', displayName: '', outboundProxy: '', dtmfMethod: 'rfc4733' },
   ice: { servers: [], gatheringTimeoutMs: 300 },
   rules: 'FR',
+  phone: { maxLines: 2, declineCode: 486 },
+  audio: { microphoneId: '', speakerId: '', ringerId: '' },
+  dialer: { previewSeconds: 10, ringTimeoutSeconds: 30, wrapUpSeconds: 15 },
+  updates: { enabled: true, url: '' },
+  logLevel: 'info',
 };
 
 /** Every settable leaf, as a dotted path: the unit of provisioning, locking and error reporting. */
@@ -72,6 +118,17 @@ export const settingsFields = [
   'ice.servers',
   'ice.gatheringTimeoutMs',
   'rules',
+  'phone.maxLines',
+  'phone.declineCode',
+  'audio.microphoneId',
+  'audio.speakerId',
+  'audio.ringerId',
+  'dialer.previewSeconds',
+  'dialer.ringTimeoutSeconds',
+  'dialer.wrapUpSeconds',
+  'updates.enabled',
+  'updates.url',
+  'logLevel',
 ] as const;
 export type SettingsField = (typeof settingsFields)[number];
 
@@ -83,6 +140,11 @@ export const SettingsPatchSchema = z
     sip: SipAccountSchema.partial().strict(),
     ice: IceSettingsSchema.partial().strict(),
     rules: CallingRulesPresetSchema,
+    phone: PhoneSettingsSchema.partial().strict(),
+    audio: AudioSettingsSchema.partial().strict(),
+    dialer: DialerSettingsSchema.partial().strict(),
+    updates: UpdateSettingsSchema.partial().strict(),
+    logLevel: LogLevelSchema,
   })
   .partial()
   .strict();
