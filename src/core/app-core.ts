@@ -8,6 +8,7 @@ import { leadHandlers } from './leads/handlers';
 import { importExportHandlers, type ImportExportHandlers } from './leads/import/handlers';
 import { openPresetStore } from './leads/import/presets';
 import { LeadService } from './leads/lead-service';
+import { matchCaller } from './phone/caller-match';
 import { silentLogger, type Logger } from './log';
 import type { SecretStore } from './secrets/secret-store';
 import { loadProvisioning } from './settings/load-provisioning';
@@ -100,6 +101,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'settings.update': (patch) => settings.update(patch),
     'settings.setSipPassword': ({ password }) => settings.setSipPassword(password),
     'settings.clearSipPassword': () => settings.clearSipPassword(),
+    'phone.credentials': async () => ({ password: await settings.sipPassword() }),
+    'phone.matchCaller': async ({ number }) => ({
+      lead: await matchCaller(leadService, number, settings.current().defaultRegion),
+    }),
     'store.problems': () => [...store.problems],
     ...leadHandlers(leadService),
     ...importExport,

@@ -145,6 +145,15 @@ export const requests = {
       count: z.number().int(),
     }),
   },
+  /** The SIP password, for the softphone's registration; never logged, never stored by the page. */
+  'phone.credentials': { input: empty, output: z.object({ password: z.string().nullable() }) },
+  /** The lead behind a caller ID or a dialled number, matched on any phone in any format. */
+  'phone.matchCaller': {
+    input: z.object({ number: z.string().min(1).max(256) }).strict(),
+    output: z.object({
+      lead: z.object({ id: z.string(), name: z.string(), others: z.number().int().nonnegative() }).nullable(),
+    }),
+  },
   'shell.openExternal': {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: z.object({ opened: z.boolean() }),

@@ -89,6 +89,11 @@ export class SettingsService {
     return this.#changed();
   }
 
+  /** For the softphone only: sip.js registers from the renderer, so the password has to reach it. */
+  sipPassword(): Promise<string | null> {
+    return this.secrets.get('sip.password');
+  }
+
   async clearSipPassword(): Promise<SettingsView> {
     if (this.provisioning.locked.has('sip.password')) {
       throw new AppFailure('locked-by-admin', 'sip.password is set by your administrator', 'sip.password');
