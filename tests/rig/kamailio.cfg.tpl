@@ -60,6 +60,7 @@ event_route[htable:mod-init] {
 	$sht(users=>bob) = "bobpw";
 	$sht(users=>carol) = "carolpw";
 	$sht(users=>sipp) = "sipppw";
+	$sht(users=>0478000001) = "customerpw";
 }
 
 # Message flags (transaction-wide): source / destination of the request is a WebRTC (WS) client.
@@ -251,7 +252,8 @@ failure_route[FAIL] {
 	if (t_is_canceled()) {
 		exit;
 	}
-	if (isflagset(FL_RTPE)) {
+	# A refused re-INVITE (e.g. a hold the peer rejects) must not tear down the call's media.
+	if (isflagset(FL_RTPE) && !has_totag()) {
 		rtpengine_delete();
 	}
 }

@@ -17,7 +17,8 @@ export interface RigUser {
   uri: string;
 }
 
-export type RigUserName = 'alice' | 'bob' | 'carol' | 'sipp';
+/** `customer` registers as a French landline number, so caller ID can be matched to a lead. */
+export type RigUserName = 'alice' | 'bob' | 'carol' | 'sipp' | 'customer';
 
 export interface RigOptions {
   /** Keep the temp dir (configs + logs) after stop(). Default: keep only if RIG_KEEP=1. */
@@ -46,14 +47,23 @@ export interface Rig {
   logTail(lines?: number): string;
   /** ms from startRig() call to WS port accepting. */
   startMs: number;
+  /**
+   * Stops Kamailio (SIGTERM: its WebSocket connections close), waits `downMs`, starts it again
+   * with the same config and ports. Registrations are lost (usrloc is in memory). Epoch ms.
+   */
+  restartKamailio(opts?: { downMs?: number }): Promise<{ stoppedAt: number; readyAt: number }>;
+  /** Freezes Kamailio (SIGSTOP): connections stay open but nothing answers. */
+  pauseKamailio(): void;
+  resumeKamailio(): void;
   stop(): Promise<void>;
 }
 
-const USERS: Record<RigUserName, string> = {
-  alice: 'alicepw',
-  bob: 'bobpw',
-  carol: 'carolpw',
-  sipp: 'sipppw',
+const USERS: Record<RigUserName, { user: string; password: string }> = {
+  alice: { user: 'alice', password: 'alicepw' },
+  bob: { user: 'bob', password: 'bobpw' },
+  carol: { user: 'carol', password: 'carolpw' },
+  sipp: { user: 'sipp', password: 'sipppw' },
+  customer: { user: '0478000001', password: 'customerpw' },
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -241,6 +251,24 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
 
   installExitHook();
   const procs: ChildProcess[] = [];
+  let kam: ChildProcess | undefined;
+  const cfgFile = join(dir, 'kamailio.cfg');
+  const kamailioArgs = (cfg: string) => [
+    '-DD',
+    '-E',
+    '-f',
+    cfg,
+    '-P',
+    join(dir, 'kamailio.pid'),
+    '-Y',
+    dir,
+    '-w',
+    dir,
+    '-m',
+    '64',
+    '-M',
+    '8',
+  ];
   const stopAll = async () => {
     // Kamailio first so it stops sending commands to rtpengine.
     for (const p of [...procs].reverse()) {
@@ -276,14 +304,9 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
       .replaceAll('{{WS_PORT}}', String(wsPort))
       .replaceAll('{{RTPE_NG_PORT}}', String(ngPort))
       .replace(/^debug=\d+/m, `debug=${opts.kamailioDebug ?? 2}`);
-    const cfgFile = join(dir, 'kamailio.cfg');
     writeFileSync(cfgFile, cfg);
 
-    const kam = spawnDaemon(
-      kamailioBin,
-      ['-DD', '-E', '-f', cfgFile, '-P', join(dir, 'kamailio.pid'), '-Y', dir, '-w', dir, '-m', '64', '-M', '8'],
-      logs.kamailio,
-    );
+    kam = spawnDaemon(kamailioBin, kamailioArgs(cfgFile), logs.kamailio);
     procs.push(kam);
     live.add(kam);
     await waitFor('kamailio', () => tcpAccepts(wsPort), kam, timeout);
@@ -296,7 +319,10 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
 
   const startMs = performance.now() - t0;
   const users = Object.fromEntries(
-    Object.entries(USERS).map(([user, password]) => [user, { user, password, uri: `sip:${user}@${RIG_HOST}` }]),
+    Object.entries(USERS).map(([name, { user, password }]) => [
+      name,
+      { user, password, uri: `sip:${user}@${RIG_HOST}` },
+    ]),
   ) as Record<RigUserName, RigUser>;
 
   let stopped = false;
@@ -312,8 +338,29 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     logs,
     logTail,
     startMs,
+    async restartKamailio(restartOpts = {}) {
+      const old = kam;
+      if (!old) throw new Error('kamailio is not running');
+      await stopProcess(old);
+      live.delete(old);
+      const stoppedAt = Date.now();
+      await sleep(restartOpts.downMs ?? 0);
+      const next = spawnDaemon(kamailioBin, kamailioArgs(cfgFile), logs.kamailio);
+      procs[procs.indexOf(old)] = next;
+      live.add(next);
+      kam = next;
+      await waitFor('kamailio (restart)', () => tcpAccepts(wsPort), next, timeout);
+      return { stoppedAt, readyAt: Date.now() };
+    },
+    pauseKamailio() {
+      if (kam) signalGroup(kam, 'SIGSTOP');
+    },
+    resumeKamailio() {
+      if (kam) signalGroup(kam, 'SIGCONT');
+    },
     async stop() {
       if (stopped) return;
+      if (kam) signalGroup(kam, 'SIGCONT');
       stopped = true;
       await stopAll();
       if (!(opts.keepDir ?? process.env.RIG_KEEP === '1')) {

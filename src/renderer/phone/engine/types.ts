@@ -28,7 +28,8 @@ export type RegistrationFailure =
   | 'unauthorized' // 401/403 after credentials
   | 'not-found' // 404 unknown user
   | 'timeout'
-  | 'rejected'; // any other final response
+  | 'rejected' // any other final response
+  | 'invalid-config'; // the account itself is unusable (detail lists the fields)
 
 export type RegistrationState =
   | { kind: 'unconfigured' }
@@ -39,8 +40,7 @@ export type RegistrationState =
   | { kind: 'unregistered' };
 
 export type ConnectionTestResult =
-  | { ok: true; ms: number }
-  | { ok: false; reason: RegistrationFailure | 'invalid-config'; code?: number; detail: string };
+  { ok: true; ms: number } | { ok: false; reason: RegistrationFailure; code?: number; detail: string };
 
 /** Explicit call states; transitions live in call-machine.ts. */
 export type CallState =
@@ -83,6 +83,14 @@ export interface PhoneCall {
   end?: { sipStatus?: number; hangupSide: 'local' | 'remote' | 'system'; reason: string };
   /** Attended transfer: the consultation call this call will be transferred to. */
   consultationId?: string;
+  /** Set when a transfer was refused or failed; the call is still here. */
+  transferProblem?: string;
+  /** Set while the connection to the server is lost or the call could not be refreshed after it came back. */
+  networkProblem?: string;
+  /** The other side put this call on hold (its re-INVITE offered sendonly/inactive). */
+  remoteHold?: boolean;
+  /** DTMF digits received by SIP INFO (application/dtmf-relay), in order. */
+  receivedDtmf?: string;
 }
 
 export interface MissedCall {
@@ -108,6 +116,10 @@ export interface PhoneSnapshot {
   inputLevel: number;
   /** Set when a chosen device disappeared and the default is used instead. */
   deviceFallback?: { kind: 'microphone' | 'speaker' | 'ringer'; wantedId: string };
+  /** What the ringer plays: a full ring, the soft call-waiting tone, or nothing. */
+  ringtone: 'off' | 'ring' | 'soft';
+  /** Recently ended calls, newest first (at most 20), until the dialer keeps its own list. */
+  recent: readonly PhoneCall[];
 }
 
 export interface PlaceCallOptions {
