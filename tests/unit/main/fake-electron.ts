@@ -98,6 +98,7 @@ class FakeApp extends EventEmitter {
   whenReady = vi.fn(() => this.readyPromise);
   requestSingleInstanceLock = vi.fn(() => this.gotLock);
   getVersion = () => '0.1.0-test';
+  getAppPath = () => '/fake/app';
   getPath = (name: string) => this.paths.get(name) ?? `/fake/${name}`;
   setPath = vi.fn((name: string, value: string) => {
     this.paths.set(name, value);

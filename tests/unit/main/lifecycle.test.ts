@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { provisioningFiles } from '../../../src/main/provisioning-paths';
+import { defaultSettings, type Settings } from '../../../src/shared/domain/settings';
 import { electronModule, fake, FakeBrowserWindow, FakeWebContents, resetFake } from './fake-electron';
 
 /*
@@ -14,7 +15,9 @@ const fakeCore = () => ({
   handlers: {},
   subscribe: vi.fn(() => () => {}),
   close: vi.fn(async () => {}),
+  settings: { current: () => coreSettings, onChange: vi.fn(() => () => {}) },
 });
+const coreSettings: Settings = defaultSettings;
 const createCore = vi.fn(async (_options: Record<string, unknown>) => fakeCore());
 
 let dataDir: string;
