@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { callingRulesSection } from './calling-rules';
 import { prepareBenchDataDir } from './fixtures';
+import { phoneSection } from './phone';
 import { formatTable, type BenchContext, type BenchRow, type BenchSection } from './harness';
 import { leadsImportSection } from './leads-import-section';
 import { coldOpenSection, journalSection, leadsSection, shardsSection } from './store-sections';
@@ -21,6 +23,8 @@ const sections: BenchSection[] = [
   shardsSection,
   leadsImportSection,
   leadsSearchSection,
+  callingRulesSection,
+  phoneSection,
 ];
 
 const leads = Number(process.env.BENCH_LEADS ?? 100_000);

@@ -4,12 +4,17 @@ import type { AppInfo, EventName, EventPayload, EventSink, Handlers } from '../s
 import type { Lead } from '../shared/domain/lead';
 import type { StoreProblem } from '../shared/domain/store-problem';
 import { isSafeExternalUrl } from '../shared/external-url';
+import type { UpdateStatus } from '../shared/domain/updates';
+import { diagnosticsHandlers } from './diagnostics/handlers';
 import { leadHandlers } from './leads/handlers';
 import { importExportHandlers, type ImportExportHandlers } from './leads/import/handlers';
 import { openPresetStore } from './leads/import/presets';
 import { LeadService } from './leads/lead-service';
 import { matchCaller } from './phone/caller-match';
 import { silentLogger, type Logger } from './log';
+import type { FileLogs } from './log-files/file-logs';
+import { forwardedLogSink } from './log-files/forwarded';
+import { logHandlers } from './log-files/handlers';
 import type { SecretStore } from './secrets/secret-store';
 import { loadProvisioning } from './settings/load-provisioning';
 import { SettingsService, userSettingsDefaults, type UserSettingsFile } from './settings/settings-service';
@@ -25,6 +30,12 @@ export interface CoreOptions {
   /** The shell's way to open a vetted link outside the app; absent where the page opens links itself. */
   openExternal?: (url: string) => Promise<void>;
   log?: Logger;
+  /** Rotating log files (<dataDir>/logs); the page's renderer and SIP lines go there too. */
+  fileLogs?: FileLogs;
+  /** The shell's updater (Electron); absent means not packaged. */
+  updateStatus?: () => UpdateStatus;
+  /** What only the shell knows (install kind, update status), for diagnostics. */
+  shellFacts?: () => Record<string, unknown>;
 }
 
 export interface Core {
@@ -102,12 +113,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'settings.setSipPassword': ({ password }) => settings.setSipPassword(password),
     'settings.clearSipPassword': () => settings.clearSipPassword(),
     'phone.credentials': async () => ({ password: await settings.sipPassword() }),
+    'calls.report': async () => ({ recorded: false }), // TEMP until the outcome log is wired
     'phone.matchCaller': async ({ number }) => ({
       lead: await matchCaller(leadService, number, settings.current().defaultRegion),
     }),
     'store.problems': () => [...store.problems],
     ...leadHandlers(leadService),
     ...importExport,
+    ...diagnosticsHandlers({
+      dataDir: options.dataDir,
+      version: options.version,
+      shell: options.shell,
+      settings: () => settings.view(),
+      ...(options.fileLogs ? { flushLogs: () => options.fileLogs!.flush() } : {}),
+      ...(options.shellFacts ? { shellFacts: options.shellFacts } : {}),
+    }),
+    ...logHandlers(
+      options.fileLogs ? forwardedLogSink(options.fileLogs) : (entries) => ({ written: 0, dropped: entries.length }),
+    ),
+    'updates.status': () => options.updateStatus?.() ?? { state: 'off', reason: 'not-packaged', install: 'unpackaged' },
     'shell.openExternal': async ({ url }) => {
       if (!options.openExternal || !isSafeExternalUrl(url)) return { opened: false };
       await options.openExternal(url);

@@ -8,6 +8,7 @@ import { ConnectionContext } from './app/connection-context';
 import { connect } from './client';
 import { createI18n } from './i18n/i18n';
 import { chooseLocale, localeFromSearch } from './i18n/locale';
+import { createPhoneEngine } from './phone/engine';
 import './styles/app.css';
 
 // Connect first: in the web host this takes the token out of the URL hash before routing reads it.
@@ -15,6 +16,8 @@ const connection = trackConnection(connect());
 const initialLocale = chooseLocale(localeFromSearch(window.location.search), undefined);
 document.documentElement.lang = initialLocale;
 const i18n = createI18n(initialLocale);
+// One softphone per window, created before React so StrictMode's double effects cannot make two.
+const phone = createPhoneEngine();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -22,7 +25,7 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <ConnectionContext value={connection}>
-        <App />
+        <App phone={phone} />
       </ConnectionContext>
     </I18nextProvider>
   </StrictMode>,

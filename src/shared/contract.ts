@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { CallEventSchema } from './domain/call-event';
 import { ColumnMappingSchema, ImportReportSchema, importFormats } from './domain/import-report';
 import { CallbackSchema, ConsentRecordSchema, LeadDraftSchema, LeadSchema, StageSchema } from './domain/lead';
 import { LeadPageSchema, LeadQuerySchema } from './domain/lead-query';
-import { SettingsPatchSchema, SettingsViewSchema } from './domain/settings';
+import { LogLevelSchema, SettingsPatchSchema, SettingsViewSchema } from './domain/settings';
 import { StoreProblemSchema } from './domain/store-problem';
+import { UpdateStatusSchema } from './domain/updates';
 import { AppErrorSchema } from './result';
 
 /**
@@ -154,6 +156,45 @@ export const requests = {
       lead: z.object({ id: z.string(), name: z.string(), others: z.number().int().nonnegative() }).nullable(),
     }),
   },
+  /**
+   * One softphone call event. Core acknowledges once it is safe: for `ended`, after the call
+   * record is durable in the journal; the page keeps and resends anything unacknowledged.
+   */
+  'calls.report': { input: CallEventSchema, output: z.object({ recorded: z.boolean() }) },
+  /** Settings > Diagnostics: a zip of versions, settings without secrets, data check, last calls, logs. */
+  'diagnostics.export': {
+    input: empty,
+    output: z.object({
+      fileName: z.string(),
+      mimeType: z.literal('application/zip'),
+      contentBase64: z.string(),
+      bytes: z.number().int().nonnegative(),
+      entries: z.array(z.string()),
+    }),
+  },
+  /** Lines the page sends to renderer.log / sip.log (redacted in core, budgeted per minute). */
+  'logs.append': {
+    input: z
+      .object({
+        entries: z
+          .array(
+            z
+              .object({
+                stream: z.enum(['renderer', 'sip']),
+                level: LogLevelSchema,
+                message: z.string().max(65_536),
+                meta: z.record(z.string(), z.unknown()).optional(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(200),
+      })
+      .strict(),
+    output: z.object({ written: z.number().int().nonnegative(), dropped: z.number().int().nonnegative() }),
+  },
+  /** Where self-update stands; 'off' says why (a per-machine install says so here). */
+  'updates.status': { input: empty, output: UpdateStatusSchema },
   'shell.openExternal': {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: z.object({ opened: z.boolean() }),

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../../core/app-core';
-import { consoleLogger } from '../../core/log';
+import { consoleLogger, teeLogger } from '../../core/log';
+import { openFileLogs } from '../../core/log-files/file-logs';
 import { resolveDataDir } from '../../core/paths';
 import { SessionSecretStore } from '../../core/secrets/secret-store';
 import { startWebHost } from '../../web/server';
@@ -32,16 +33,28 @@ export async function web(args: WebArgs, io: CliIo): Promise<number> {
     return 2;
   }
 
-  const log = consoleLogger((line) => io.err(line));
+  const dataDir = resolveDataDir(args.dataDir);
+  // Same rotating, redacted logs as the desktop app, in <data>/logs.
+  const fileLogs = openFileLogs({
+    dataDir,
+    onError: (stream, error) => io.err(`relance web: cannot write ${stream}.log: ${String(error)}`),
+  });
+  const log = teeLogger(
+    consoleLogger((line) => io.err(line)),
+    fileLogs.main,
+  );
   const core = await createCore({
-    dataDir: resolveDataDir(args.dataDir),
+    dataDir,
     shell: 'web',
     version: args.version,
     provisioningFiles: args.provision ? [resolve(args.provision)] : [],
     // A plain Node process has no OS keychain: the password lives for this run only, and the UI says so.
     secrets: new SessionSecretStore(),
     log,
+    fileLogs,
   });
+  fileLogs.setLevel(core.settings.current().logLevel);
+  core.settings.onChange((view) => fileLogs.setLevel(view.values.logLevel));
   const host = await startWebHost({ core, staticDir, port, log });
   io.out(`Relance ready at ${host.url}`);
 
@@ -52,5 +65,6 @@ export async function web(args: WebArgs, io: CliIo): Promise<number> {
   });
   await host.close();
   await core.close();
+  await fileLogs.close();
   return 0;
 }

@@ -25,6 +25,7 @@ export const fieldSchemas: Record<SettingsField, z.ZodType> = {
   'ice.servers': IceSettingsSchema.shape.servers,
   'ice.gatheringTimeoutMs': IceSettingsSchema.shape.gatheringTimeoutMs,
   rules: SettingsSchema.shape.rules,
+  dealershipZone: SettingsSchema.shape.dealershipZone,
   'phone.maxLines': PhoneSettingsSchema.shape.maxLines,
   'phone.declineCode': PhoneSettingsSchema.shape.declineCode,
   'audio.microphoneId': AudioSettingsSchema.shape.microphoneId,

@@ -6,13 +6,16 @@ import { LeadsArea } from '../leads/LeadsArea';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useSettingsView } from '../settings/useSettingsView';
 import { StoreProblemBanners } from '../store-problems/StoreProblemBanners';
+import type { PhoneEngine } from '../phone/engine/types';
+import { PhonePanel } from '../phone/PhonePanel';
+import { PhoneProvider } from '../phone/PhoneProvider';
 import { Header } from './Header';
 import { NavBar } from './NavBar';
 import { pageTitleId } from './page-title';
 import { useLocale } from './useLocale';
 import { useRoute } from './useRoute';
 
-export function App() {
+export function App({ phone }: { phone: PhoneEngine }) {
   const { t } = useTranslation();
   const route = useRoute();
   const [settings, setSettingsView] = useSettingsView();
@@ -33,25 +36,28 @@ export function App() {
   }, [route]);
 
   return (
-    <div className="shell">
-      <Header />
-      <NavBar current={route} />
-      <div className="content">
-        <StoreProblemBanners />
-        <main className={route === 'leads' ? 'page page-wide' : 'page'}>
-          <h1 id={pageTitleId} ref={titleRef} tabIndex={-1}>
-            {title}
-          </h1>
-          {route === 'leads' && (
-            <LeadsArea region={settings.status === 'ready' ? settings.view.values.defaultRegion : 'FR'} />
-          )}
-          {route === 'dialer' && <DialerPage />}
-          {route === 'calls' && <CallsPage />}
-          {route === 'settings' && (
-            <SettingsPage state={settings} onView={setSettingsView} locale={locale} onLocaleChange={changeLocale} />
-          )}
-        </main>
+    <PhoneProvider engine={phone} settings={settings}>
+      <div className="shell">
+        <Header />
+        <NavBar current={route} />
+        <div className="content">
+          <StoreProblemBanners />
+          <main className={route === 'leads' ? 'page page-wide' : 'page'}>
+            <h1 id={pageTitleId} ref={titleRef} tabIndex={-1}>
+              {title}
+            </h1>
+            {route === 'leads' && (
+              <LeadsArea region={settings.status === 'ready' ? settings.view.values.defaultRegion : 'FR'} />
+            )}
+            {route === 'dialer' && <DialerPage />}
+            {route === 'calls' && <CallsPage />}
+            {route === 'settings' && (
+              <SettingsPage state={settings} onView={setSettingsView} locale={locale} onLocaleChange={changeLocale} />
+            )}
+          </main>
+        </div>
+        <PhonePanel />
       </div>
-    </div>
+    </PhoneProvider>
   );
 }

@@ -6,6 +6,7 @@ import { useClient } from '../app/connection-context';
 import { Field, type ControlProps } from './Field';
 import { splitServerError } from './field-errors';
 import type { FieldProblem } from './FieldProblem';
+import { TestConnectionButton } from './TestConnectionButton';
 import { buildPatch, formFields, formText, isEmptyPatch, type Edits, type FormField } from './form-model';
 
 type Problems = Partial<Record<FormField, FieldProblem>>;
@@ -94,6 +95,18 @@ export function SettingsForm({ view, onView }: { view: SettingsView; onView: (vi
         spellCheck={false}
       />
     );
+
+  const number = (name: FormField) => (control: ControlProps) => (
+    <input
+      {...control}
+      className="narrow"
+      type="text"
+      inputMode="numeric"
+      value={value(name)}
+      onChange={(event) => change(name, event.target.value)}
+      autoComplete="off"
+    />
+  );
 
   return (
     <form className="settings-form" onSubmit={(event) => void save(event)} noValidate>
@@ -193,9 +206,70 @@ export function SettingsForm({ view, onView }: { view: SettingsView; onView: (vi
           ),
           t('settings.fields.defaultRegion.hint'),
         )}
+        {field(
+          'dealershipZone',
+          t('settings.fields.dealershipZone.label'),
+          text('dealershipZone'),
+          t('settings.fields.dealershipZone.hint'),
+        )}
+      </fieldset>
+
+      <fieldset className="settings-section">
+        <legend>{t('settings.sections.phone')}</legend>
+        {field(
+          'phone.maxLines',
+          t('settings.fields.maxLines.label'),
+          (control) => (
+            <select
+              {...control}
+              value={value('phone.maxLines')}
+              onChange={(event) => change('phone.maxLines', event.target.value)}
+            >
+              {['1', '2', '3', '4'].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          ),
+          t('settings.fields.maxLines.hint'),
+        )}
+        {field('phone.declineCode', t('settings.fields.declineCode.label'), (control) => (
+          <select
+            {...control}
+            value={value('phone.declineCode')}
+            onChange={(event) => change('phone.declineCode', event.target.value)}
+          >
+            <option value="486">{t('settings.fields.declineCode.486')}</option>
+            <option value="603">{t('settings.fields.declineCode.603')}</option>
+          </select>
+        ))}
+      </fieldset>
+
+      <fieldset className="settings-section">
+        <legend>{t('settings.sections.dialer')}</legend>
+        {field(
+          'dialer.previewSeconds',
+          t('settings.fields.previewSeconds.label'),
+          number('dialer.previewSeconds'),
+          t('settings.fields.previewSeconds.hint'),
+        )}
+        {field(
+          'dialer.ringTimeoutSeconds',
+          t('settings.fields.ringTimeoutSeconds.label'),
+          number('dialer.ringTimeoutSeconds'),
+          t('settings.fields.ringTimeoutSeconds.hint'),
+        )}
+        {field(
+          'dialer.wrapUpSeconds',
+          t('settings.fields.wrapUpSeconds.label'),
+          number('dialer.wrapUpSeconds'),
+          t('settings.fields.wrapUpSeconds.hint'),
+        )}
       </fieldset>
 
       <div className="form-actions">
+        <TestConnectionButton values={view.values} edits={edits} locked={view.locked} />
         <button type="submit" className="button button-primary">
           {t('settings.save')}
         </button>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale, SettingsView } from '../../shared/domain/settings';
 import type { Result } from '../../shared/result';
+import { AudioSection } from './AudioSection';
+import { DiagnosticsSection } from './DiagnosticsSection';
 import { LanguageSection } from './LanguageSection';
 import { ProvisioningSection } from './ProvisioningSection';
 import { SettingsForm } from './SettingsForm';
@@ -32,6 +34,8 @@ export function SettingsPage({ state, onView, locale, onLocaleChange }: Settings
       <LanguageSection locale={locale} locked={view.locked.includes('locale')} onLocaleChange={onLocaleChange} />
       <SettingsForm view={view} onView={onView} />
       <SipPasswordSection view={view} onView={onView} />
+      <AudioSection view={view} onView={onView} />
+      <DiagnosticsSection view={view} onView={onView} />
       <ProvisioningSection provisioning={view.provisioning} />
     </div>
   );

@@ -13,6 +13,12 @@ export const formFields = [
   'ice.gatheringTimeoutMs',
   'rules',
   'defaultRegion',
+  'dealershipZone',
+  'phone.maxLines',
+  'phone.declineCode',
+  'dialer.previewSeconds',
+  'dialer.ringTimeoutSeconds',
+  'dialer.wrapUpSeconds',
 ] as const satisfies readonly SettingsField[];
 export type FormField = (typeof formFields)[number];
 
@@ -28,6 +34,15 @@ export interface LocalFieldProblem {
 }
 
 export const gatheringTimeoutRange = { min: 50, max: 10_000 } as const;
+
+/** Whole-number fields and their allowed range (the same bounds as the settings schema). */
+export const wholeNumberRanges = {
+  'ice.gatheringTimeoutMs': gatheringTimeoutRange,
+  'dialer.previewSeconds': { min: 0, max: 300 },
+  'dialer.ringTimeoutSeconds': { min: 5, max: 120 },
+  'dialer.wrapUpSeconds': { min: 0, max: 600 },
+} as const;
+type WholeNumberField = keyof typeof wholeNumberRanges;
 
 /** The form's text for one field. */
 export function formText(values: Settings, field: FormField): string {
@@ -52,7 +67,27 @@ export function formText(values: Settings, field: FormField): string {
       return values.rules;
     case 'defaultRegion':
       return values.defaultRegion;
+    case 'dealershipZone':
+      return values.dealershipZone;
+    case 'phone.maxLines':
+      return String(values.phone.maxLines);
+    case 'phone.declineCode':
+      return String(values.phone.declineCode);
+    case 'dialer.previewSeconds':
+      return String(values.dialer.previewSeconds);
+    case 'dialer.ringTimeoutSeconds':
+      return String(values.dialer.ringTimeoutSeconds);
+    case 'dialer.wrapUpSeconds':
+      return String(values.dialer.wrapUpSeconds);
   }
+}
+
+function readWholeNumber(field: WholeNumberField, text: string): number | LocalProblem {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return 'not-a-whole-number';
+  const n = Number(trimmed);
+  const range = wholeNumberRanges[field];
+  return n < range.min || n > range.max ? 'out-of-range' : n;
 }
 
 /**
@@ -68,6 +103,13 @@ export function buildPatch(
   const problems: LocalFieldProblem[] = [];
   const sip = (): NonNullable<SettingsPatch['sip']> => (patch.sip ??= {});
   const ice = (): NonNullable<SettingsPatch['ice']> => (patch.ice ??= {});
+  const phone = (): NonNullable<SettingsPatch['phone']> => (patch.phone ??= {});
+  const dialer = (): NonNullable<SettingsPatch['dialer']> => (patch.dialer ??= {});
+  const whole = (field: WholeNumberField, text: string, apply: (n: number) => void) => {
+    const n = readWholeNumber(field, text);
+    if (typeof n === 'number') apply(n);
+    else problems.push({ field, problem: n });
+  };
 
   for (const field of formFields) {
     const text = edits[field];
@@ -97,15 +139,29 @@ export function buildPatch(
         else problems.push({ field, problem: parsed.problem, line: parsed.line });
         break;
       }
-      case 'ice.gatheringTimeoutMs': {
-        const trimmed = text.trim();
-        const ms = Number(trimmed);
-        if (!/^\d+$/.test(trimmed)) problems.push({ field, problem: 'not-a-whole-number' });
-        else if (ms < gatheringTimeoutRange.min || ms > gatheringTimeoutRange.max) {
-          problems.push({ field, problem: 'out-of-range' });
-        } else ice().gatheringTimeoutMs = ms;
+      case 'ice.gatheringTimeoutMs':
+        whole(field, text, (ms) => (ice().gatheringTimeoutMs = ms));
+        break;
+      case 'dialer.previewSeconds':
+        whole(field, text, (n) => (dialer().previewSeconds = n));
+        break;
+      case 'dialer.ringTimeoutSeconds':
+        whole(field, text, (n) => (dialer().ringTimeoutSeconds = n));
+        break;
+      case 'dialer.wrapUpSeconds':
+        whole(field, text, (n) => (dialer().wrapUpSeconds = n));
+        break;
+      case 'dealershipZone':
+        patch.dealershipZone = text.trim();
+        break;
+      case 'phone.maxLines': {
+        const n = Number(text);
+        if ([1, 2, 3, 4].includes(n)) phone().maxLines = n;
         break;
       }
+      case 'phone.declineCode':
+        if (text === '486' || text === '603') phone().declineCode = Number(text) as 486 | 603;
+        break;
       case 'rules':
         if (text === 'FR' || text === 'US' || text === 'custom') patch.rules = text;
         break;

@@ -28,6 +28,7 @@ export const ProvisioningFileSchema = z
       .optional(),
     ice: IceSettingsSchema.partial().strict().optional(),
     rules: SettingsSchema.shape.rules.optional(),
+    dealershipZone: SettingsSchema.shape.dealershipZone.optional(),
     phone: PhoneSettingsSchema.partial().strict().optional(),
     audio: AudioSettingsSchema.partial().strict().optional(),
     dialer: DialerSettingsSchema.partial().strict().optional(),

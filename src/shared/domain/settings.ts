@@ -75,6 +75,20 @@ export const UpdateSettingsSchema = z.object({
   ]),
 });
 
+/** An IANA time zone the runtime knows ("Europe/Paris"). */
+export const TimeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Paris');
+
 export const LogLevelSchema = z.enum(['error', 'warn', 'info', 'debug']);
 
 export const SettingsSchema = z.object({
@@ -84,6 +98,8 @@ export const SettingsSchema = z.object({
   sip: SipAccountSchema,
   ice: IceSettingsSchema,
   rules: CallingRulesPresetSchema,
+  /** The dealership's own zone: callback days and the calling rules' fallback when a callee's zone is unknown. */
+  dealershipZone: TimeZoneSchema,
   phone: PhoneSettingsSchema,
   audio: AudioSettingsSchema,
   dialer: DialerSettingsSchema,
@@ -98,6 +114,7 @@ export const defaultSettings: Settings = {
   sip: { server: '', uri: '', authorizationUsername: '', displayName: '', outboundProxy: '', dtmfMethod: 'rfc4733' },
   ice: { servers: [], gatheringTimeoutMs: 300 },
   rules: 'FR',
+  dealershipZone: 'Europe/Paris',
   phone: { maxLines: 2, declineCode: 486 },
   audio: { microphoneId: '', speakerId: '', ringerId: '' },
   dialer: { previewSeconds: 10, ringTimeoutSeconds: 30, wrapUpSeconds: 15 },
@@ -118,6 +135,7 @@ export const settingsFields = [
   'ice.servers',
   'ice.gatheringTimeoutMs',
   'rules',
+  'dealershipZone',
   'phone.maxLines',
   'phone.declineCode',
   'audio.microphoneId',
@@ -140,6 +158,7 @@ export const SettingsPatchSchema = z
     sip: SipAccountSchema.partial().strict(),
     ice: IceSettingsSchema.partial().strict(),
     rules: CallingRulesPresetSchema,
+    dealershipZone: TimeZoneSchema,
     phone: PhoneSettingsSchema.partial().strict(),
     audio: AudioSettingsSchema.partial().strict(),
     dialer: DialerSettingsSchema.partial().strict(),

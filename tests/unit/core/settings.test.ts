@@ -110,4 +110,16 @@ describe('settings', () => {
     expect(core.settings.current().ice.gatheringTimeoutMs).toBe(300);
     await core.close();
   });
+
+  it('takes a real time zone for the dealership and refuses a made-up one by name', async () => {
+    const { open } = await setup();
+    const core = await open();
+    expect(core.settings.current().dealershipZone).toBe('Europe/Paris');
+    const refused = await dispatch(core.handlers, 'settings.update', { dealershipZone: 'Europe/Lyon' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'dealershipZone' } });
+    const accepted = await dispatch(core.handlers, 'settings.update', { dealershipZone: 'America/New_York' });
+    expect(accepted.ok).toBe(true);
+    expect(core.settings.current().dealershipZone).toBe('America/New_York');
+    await core.close();
+  });
 });

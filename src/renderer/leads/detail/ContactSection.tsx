@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../shared/domain/lead';
 import { displayPhone, formatDate } from '../format';
 import { useLeadsContext } from '../leads-context';
+import { CallNumberButton } from '../../phone/CallNumberButton';
 
 export function Section({
   title,
@@ -59,14 +60,7 @@ export function ContactSection({ lead }: { lead: Lead }) {
             const shown = displayPhone(phone.e164, region);
             return (
               <li key={phone.e164}>
-                {/* Dialing comes with the softphone; until then the OS handles tel: links. */}
-                <a
-                  className="phone-link mono"
-                  href={`tel:${phone.e164}`}
-                  aria-label={t('leads.detail.callLabel', { number: shown })}
-                >
-                  {shown}
-                </a>{' '}
+                <CallNumberButton number={phone.e164} shown={shown} leadId={lead.id} />{' '}
                 <span className="note">
                   {t(`leads.detail.phoneTypes.${phone.type}`)}
                   {phone.preferred && ` · ${t('leads.detail.preferred')}`}

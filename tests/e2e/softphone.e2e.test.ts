@@ -1,0 +1,129 @@
+// The softphone as a seller uses it: the real app in Chromium (web host), registered to the rig's
+// Kamailio from a provisioning file, calling and called by sip.js harness phones.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../rig/chromium';
+import { openPhone, startHarnessServer, type HarnessServer, type Phone } from '../rig/harness-server';
+import { startRig, type Rig } from '../rig/rig';
+import { openApp, rpcFromPage } from './support/leads-page';
+import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
+
+const APP_HZ = 440;
+const PEER_HZ = 880;
+
+let rig: Rig;
+let harness: HarnessServer;
+let appBrowser: Browser;
+let peerBrowser: Browser;
+let host: WebHostProcess;
+let page: Page;
+let bob: Phone;
+let customer: Phone;
+
+const panel = () => page.getByRole('complementary', { name: 'Téléphone' });
+const callCard = () => panel().locator('.call-card');
+const status = () => panel().locator('.phone-status');
+
+beforeAll(async () => {
+  [rig, harness, appBrowser, peerBrowser] = await Promise.all([
+    startRig(),
+    startHarnessServer(),
+    launchChromium({ toneHz: APP_HZ }),
+    launchChromium({ toneHz: PEER_HZ }),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'relance-softphone-'));
+  const provision = join(dir, 'provisioning.json');
+  await writeFile(
+    provision,
+    JSON.stringify({
+      sip: { server: rig.wsUrl, uri: rig.users.alice.uri, password: rig.users.alice.password, displayName: 'Alice' },
+      ice: { servers: [], gatheringTimeoutMs: 300 },
+    }),
+  );
+  host = await startWebHostProcess({ provision });
+  ({ page } = await openApp(appBrowser, host));
+  bob = await openPhone(peerBrowser, harness.url);
+  customer = await openPhone(peerBrowser, harness.url);
+  const [rb, rc] = await Promise.all([
+    bob.register(rig.wsUrl, rig.users.bob.user, rig.users.bob.password),
+    customer.register(rig.wsUrl, rig.users.customer.user, rig.users.customer.password),
+  ]);
+  expect([rb.ok, rc.ok]).toEqual([true, true]);
+});
+
+afterAll(async () => {
+  await Promise.allSettled([bob?.close(), customer?.close()]);
+  await Promise.allSettled([appBrowser?.close(), peerBrowser?.close(), harness?.close(), host?.stop()]);
+  await rig?.stop();
+});
+
+describe('softphone panel', () => {
+  it('registers with the provisioned account and says so', async () => {
+    await expect.poll(() => status().getAttribute('data-registration'), { timeout: 15_000 }).toBe('registered');
+    expect(await status().textContent()).toContain('En ligne');
+    // The phone panel is there on every page.
+    await page.evaluate(() => (window.location.hash = '#/settings'));
+    expect(await panel().getByRole('button', { name: 'Appeler' }).count()).toBe(1);
+    await page.evaluate(() => (window.location.hash = '#/leads'));
+  });
+
+  it('calls from the number field, carries the seller’s voice, holds, resumes and hangs up', async () => {
+    await panel().getByLabel('Numéro à appeler').fill('bob');
+    await panel().getByRole('button', { name: 'Appeler' }).click();
+    const bobId = await bob.waitForIncoming();
+    await bob.answer(bobId);
+    await expect.poll(() => callCard().getAttribute('data-state'), { timeout: 10_000 }).toBe('active');
+
+    // The app's microphone (440 Hz) reaches bob through rtpengine.
+    const heard = await bob.measureTone(APP_HZ, { id: bobId });
+    expect(heard.marginDb).toBeGreaterThan(20);
+
+    await callCard().getByRole('button', { name: 'Mettre en attente' }).click();
+    await expect.poll(() => callCard().getAttribute('data-state')).toBe('held');
+    await callCard().getByRole('button', { name: 'Reprendre' }).click();
+    await expect.poll(() => callCard().getAttribute('data-state')).toBe('active');
+
+    await callCard().getByRole('button', { name: 'Raccrocher' }).click();
+    await expect.poll(() => callCard().count()).toBe(0);
+    await expect.poll(() => bob.state(bobId)).toBe('Terminated');
+  });
+
+  it('shows the caller’s lead before answering, and keeps a missed call with that lead', async () => {
+    await rpcFromPage(page, host, 'leads.create', {
+      draft: {
+        contact: {
+          kind: 'individual',
+          firstName: 'Élodie',
+          lastName: 'Martin',
+          phones: [{ e164: '+33478000001', raw: '04 78 00 00 01', type: 'home', preferred: true }],
+        },
+        vehicles: [],
+        stage: 'contacted',
+        tags: [],
+        consents: [],
+      },
+    });
+    const id = await customer.call(rig.users.alice.uri);
+    await expect.poll(() => callCard().getAttribute('data-state'), { timeout: 10_000 }).toBe('incoming');
+    await expect.poll(() => callCard().textContent()).toContain('Élodie Martin');
+    expect(await callCard().getByRole('button', { name: 'Répondre' }).count()).toBe(1);
+
+    await customer.hangup(id); // the customer gives up before the seller answers
+    await expect.poll(() => callCard().count()).toBe(0);
+    const missed = panel().getByRole('region', { name: /appel manqué/ });
+    await expect.poll(() => missed.textContent()).toContain('Élodie Martin');
+    expect(await missed.getByRole('button', { name: 'Rappeler' }).count()).toBe(1);
+  });
+
+  it('answers an incoming call from the panel and hangs up from the far end', async () => {
+    const id = await bob.call(rig.users.alice.uri);
+    await expect.poll(() => callCard().getAttribute('data-state'), { timeout: 10_000 }).toBe('incoming');
+    await callCard().getByRole('button', { name: 'Répondre' }).click();
+    await expect.poll(() => callCard().getAttribute('data-state'), { timeout: 10_000 }).toBe('active');
+    await bob.hangup(id);
+    await expect.poll(() => callCard().count()).toBe(0);
+  });
+});
