@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { callingRulesSection } from './calling-rules';
+import { dialerSection } from './dialer';
 import { prepareBenchDataDir } from './fixtures';
 import { phoneSection } from './phone';
 import { formatTable, type BenchContext, type BenchRow, type BenchSection } from './harness';
@@ -25,6 +26,7 @@ const sections: BenchSection[] = [
   leadsSearchSection,
   callingRulesSection,
   phoneSection,
+  dialerSection,
 ];
 
 const leads = Number(process.env.BENCH_LEADS ?? 100_000);

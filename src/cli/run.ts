@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { callsExport } from './commands/calls-export';
 import { dbCheck } from './commands/db-check';
+import { diagnosticsExport } from './commands/diagnostics-export';
 import { leadsSearch } from './commands/leads-search';
 import { leadsExport } from './commands/leads-export';
 import { leadsImport } from './commands/leads-import';
@@ -20,6 +22,9 @@ Commands:
                      Serve Relance on http://127.0.0.1 (loopback only) and print its URL.
   db check [--data-dir DIR] [--json]
                      Verify every data file and the call journal; exit 1 on damage. Changes nothing.
+  diagnostics export FILE [--data-dir DIR] [--provision FILE]…
+                     Write a diagnostics zip (versions, settings without secrets, data check, last 50
+                     calls without notes, redacted logs) for IT. Reads only; safe while Relance runs.
   leads search QUERY [--json] [--limit N] [--data-dir DIR]
                      Search leads as the list's search box does (name, phone digits, email, VIN,
                      stock number, city); a table, or { total, items } as JSON.
@@ -29,6 +34,9 @@ Commands:
   leads export FILE [--format csv|adf] [--separator ';'|','] [--stage S]… [--owner O]… [--source S]…
                     [--tag T]… [--query TEXT] [--data-dir DIR]
                      Export all leads, or those matching every given filter, as CSV or ADF/XML.
+  calls export FILE [--from DATE] [--to DATE] [--format csv|json] [--data-dir DIR]
+                     Export the call log (dispositions, notes, quality) as CSV for Excel or JSON. DATE is
+                     a day (2026-05-31, --to includes it) or an ISO-8601 time; days are read in Europe/Paris.
 
 Options:
   --version          Print the version.
@@ -83,6 +91,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         strict: true,
       });
       return await dbCheck({ dataDir: values['data-dir'], json: values.json ?? false }, io);
+    }
+    if (command === 'diagnostics' && rest[0] === 'export') {
+      const { values, positionals } = parseArgs({
+        args: rest.slice(1),
+        options: { 'data-dir': { type: 'string' }, provision: { type: 'string', multiple: true } },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (positionals.length !== 1) throw new Error('diagnostics export takes exactly one FILE');
+      return await diagnosticsExport(
+        { file: positionals[0]!, dataDir: values['data-dir'], provision: values.provision ?? [], version },
+        io,
+      );
     }
     if (command === 'leads' && rest[0] !== undefined && Object.hasOwn(leadsCommands, rest[0])) {
       return await leadsCommands[rest[0]]!(rest.slice(1), io);
@@ -146,6 +167,24 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           dataDir: values['data-dir'],
           version,
         },
+        io,
+      );
+    }
+    if (command === 'calls' && rest[0] === 'export') {
+      const { values, positionals } = parseArgs({
+        args: rest.slice(1),
+        options: {
+          from: { type: 'string' },
+          to: { type: 'string' },
+          format: { type: 'string' },
+          'data-dir': { type: 'string' },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (positionals.length !== 1) throw new Error('calls export takes exactly one FILE');
+      return await callsExport(
+        { file: positionals[0]!, from: values.from, to: values.to, format: values.format, dataDir: values['data-dir'] },
         io,
       );
     }

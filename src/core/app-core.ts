@@ -5,7 +5,14 @@ import type { Lead } from '../shared/domain/lead';
 import type { StoreProblem } from '../shared/domain/store-problem';
 import { isSafeExternalUrl } from '../shared/external-url';
 import type { UpdateStatus } from '../shared/domain/updates';
+import { recentAttempts } from './calls/recent-attempts';
 import { diagnosticsHandlers } from './diagnostics/handlers';
+import { createDialerService } from './dialer/dialer-service';
+import { dialerHandlers } from './dialer/handlers';
+import { leadAccess } from './dialer/lead-access';
+import { callPermission } from './dialer/permission';
+import { realTimers } from './dialer/ports';
+import { RendererCallPlacer } from './dialer/renderer-placer';
 import { leadHandlers } from './leads/handlers';
 import { importExportHandlers, type ImportExportHandlers } from './leads/import/handlers';
 import { openPresetStore } from './leads/import/presets';
@@ -56,7 +63,8 @@ export interface Core {
 /** Opens the store and wires every service; both shells call this and nothing else. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLogger;
-  const store = await openStore({ dataDir: options.dataDir });
+  const attempts = recentAttempts();
+  const store = await openStore({ dataDir: options.dataDir, projections: [attempts] });
   for (const problem of store.problems) log.warn('store problem', { ...problem });
 
   const leadsStartedAt = performance.now();
@@ -106,6 +114,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
   store.onProblem((problem: StoreProblem) => emit('store.problem', problem));
 
+  // The dialer asks the softphone (in the page) to place calls through events; the rules decide first.
+  const placer = new RendererCallPlacer(emit, realTimers);
+  let doNotCall: ReadonlySet<string> = new Set();
+  const dialer = await createDialerService({
+    store,
+    leads: leadAccess(leadService),
+    permission: callPermission({
+      settings: () => settings.current(),
+      attempts: (leadId) => attempts.of(leadId),
+      doNotCall: () => doNotCall,
+      log,
+    }),
+    placer,
+    settings: () => {
+      const { dialer: timings, locale, defaultRegion } = settings.current();
+      return { dialer: timings, locale, defaultRegion };
+    },
+    seller: () => settings.current().sip.displayName.trim() || 'Vendeur',
+    zone: settings.current().dealershipZone,
+    emit,
+    log,
+  });
+  doNotCall = dialer.doNotCallNumbers;
+
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Relance', version: options.version, shell: options.shell, dataDir: options.dataDir }),
     'settings.get': () => settings.view(),
@@ -113,13 +145,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'settings.setSipPassword': ({ password }) => settings.setSipPassword(password),
     'settings.clearSipPassword': () => settings.clearSipPassword(),
     'phone.credentials': async () => ({ password: await settings.sipPassword() }),
-    'calls.report': async () => ({ recorded: false }), // TEMP until the outcome log is wired
     'phone.matchCaller': async ({ number }) => ({
       lead: await matchCaller(leadService, number, settings.current().defaultRegion),
     }),
     'store.problems': () => [...store.problems],
     ...leadHandlers(leadService),
     ...importExport,
+    ...dialerHandlers(dialer, placer),
     ...diagnosticsHandlers({
       dataDir: options.dataDir,
       version: options.version,
@@ -152,6 +184,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       await leads.catch(() => undefined);
+      await dialer.close();
       await store.close();
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CallEventSchema } from './domain/call-event';
+import { dialerEvents, dialerRequests } from './domain/dialer';
 import { ColumnMappingSchema, ImportReportSchema, importFormats } from './domain/import-report';
 import { CallbackSchema, ConsentRecordSchema, LeadDraftSchema, LeadSchema, StageSchema } from './domain/lead';
 import { LeadPageSchema, LeadQuerySchema } from './domain/lead-query';
@@ -195,6 +196,7 @@ export const requests = {
   },
   /** Where self-update stands; 'off' says why (a per-machine install says so here). */
   'updates.status': { input: empty, output: UpdateStatusSchema },
+  ...dialerRequests,
   'shell.openExternal': {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: z.object({ opened: z.boolean() }),
@@ -206,6 +208,7 @@ export const events = {
   /** Leads changed (ids), or many at once after an import or sample load ('all'). */
   'leads.changed': z.object({ ids: z.union([z.array(z.string()), z.literal('all')]) }),
   'store.problem': StoreProblemSchema,
+  ...dialerEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof requests;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig/chromium';
 import { openPhone, startHarnessServer, type HarnessServer, type Phone } from '../rig/harness-server';
 import { startRig, type Rig } from '../rig/rig';
+import type { CallRow } from '../../src/shared/domain/dialer';
 import { openApp, rpcFromPage } from './support/leads-page';
 import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
 
@@ -89,6 +90,14 @@ describe('softphone panel', () => {
     await callCard().getByRole('button', { name: 'Raccrocher' }).click();
     await expect.poll(() => callCard().count()).toBe(0);
     await expect.poll(() => bob.state(bobId)).toBe('Terminated');
+
+    // The call is in core's durable log: who hung up, the final status, and its quality.
+    const calls = () => rpcFromPage<{ items: CallRow[] }>(page, host, 'calls.list', { direction: 'outbound' });
+    await expect.poll(async () => (await calls()).items.length).toBe(1);
+    const [row] = (await calls()).items;
+    expect(row).toMatchObject({ direction: 'outbound', hangupSide: 'local', sipStatus: 200 });
+    expect(row?.answeredAt).toBeDefined();
+    expect(row?.quality?.mos).toBeGreaterThan(1);
   });
 
   it('shows the caller’s lead before answering, and keeps a missed call with that lead', async () => {

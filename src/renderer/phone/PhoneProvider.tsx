@@ -7,6 +7,7 @@ import { accountFromSettings, sameAccount, type AccountProblem } from './account
 import { CallEventOutbox, type SendResult } from './call-event-outbox';
 import type { AccountConfig, PhoneEngine } from './engine/types';
 import { PhoneContext } from './phone-context';
+import { useDialerBridge } from './useDialerBridge';
 import { useIncomingCallNotifications } from './useIncomingCallNotifications';
 
 /**
@@ -79,6 +80,7 @@ export function PhoneProvider({
   useEffect(() => onReconnected(() => void outbox.flush()), [onReconnected, outbox]);
 
   useIncomingCallNotifications(engine, t);
+  useDialerBridge(engine, client);
 
   useEffect(() => () => void engine.dispose(), [engine]);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreProblemSchema } from '../../../src/shared/domain/store-problem';
 import { errorCodes } from '../../../src/shared/result';
+import { rulesCatalog } from '../../../src/shared/i18n/rules-text';
 import en from '../../../src/renderer/i18n/en.json';
 import fr from '../../../src/renderer/i18n/fr.json';
 import { problemOutcome } from '../../../src/renderer/store-problems/describe-problem';
@@ -17,7 +18,10 @@ function leaves(catalog: unknown, prefix = ''): Map<string, unknown> {
 }
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-const catalogs = { fr: leaves(fr), en: leaves(en) };
+const catalogs = {
+  fr: leaves({ ...fr, rules: rulesCatalog.fr }),
+  en: leaves({ ...en, rules: rulesCatalog.en }),
+};
 
 describe('translation catalogs', () => {
   it('have the same keys in French and English', () => {

@@ -759,6 +759,8 @@ export function createPhoneEngine(deps: PhoneEngineDeps = {}): DiagnosablePhoneE
     attachRemote(ctl);
     applySenderEnabled(ctl);
     ctl.statsTimer = setInterval(() => void pollStats(ctl), opt.statsIntervalMs);
+    // First sample early, so a call the other side ends quickly still has a quality summary.
+    setTimeout(() => void pollStats(ctl), Math.min(1000, opt.statsIntervalMs));
     if (opt.warm) sdhProvider?.ensureWarm();
     // sip.js itself sends the BYE to a replaced call right after this; we only say why.
     if (ctl.replaces) handOver(ctl.replaces, 'replaced by the transferred call', false);
@@ -1240,6 +1242,8 @@ export function createPhoneEngine(deps: PhoneEngineDeps = {}): DiagnosablePhoneE
         state === 'dialing' || state === 'ringing'
           ? { sipStatus: 487, hangupSide: 'local', reason: 'cancelled before answer' }
           : { sipStatus: 200, hangupSide: 'local', reason: 'hung up' };
+      // A last quality sample while the media is still up: a short call still gets its summary.
+      if (ctl.answered) await pollStats(ctl);
       await endSession(ctl);
     },
 

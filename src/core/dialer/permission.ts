@@ -1,0 +1,47 @@
+import { ruleSetPresets, type RuleSet } from '../../shared/domain/calling-rules';
+import type { Settings } from '../../shared/domain/settings';
+import { describeReason } from '../../shared/i18n/rules-text';
+import { checkCall } from '../calling-rules';
+import type { Logger } from '../log';
+import type { CallPermission } from './ports';
+
+export interface PermissionDeps {
+  settings: () => Pick<Settings, 'rules' | 'dealershipZone' | 'locale'>;
+  /** This lead's previous call starts (journal projection), for the rolling attempt limit. */
+  attempts: (leadId: string) => readonly Date[];
+  /** The internal do-not-call list, live. */
+  doNotCall: () => ReadonlySet<string>;
+  /** The custom rule set, when the dealership has one; the FR preset's copy otherwise. */
+  customRules?: () => RuleSet | undefined;
+  log?: Logger;
+}
+
+/**
+ * The dialer's question "may I call this lead on this number now?", answered by the calling
+ * rules engine with the settings of the moment. Refusals carry the rule's own reason (for the
+ * screens) and its words in the seller's language (for the lead's timeline).
+ */
+export function callPermission(deps: PermissionDeps): CallPermission {
+  return (lead, number, at) => {
+    const settings = deps.settings();
+    const rules =
+      settings.rules === 'custom' ? (deps.customRules?.() ?? ruleSetPresets.custom) : ruleSetPresets[settings.rules];
+    const verdict = checkCall(rules, {
+      lead,
+      number,
+      now: at,
+      attempts: deps.attempts(lead.id),
+      doNotCall: { internal: deps.doNotCall() },
+      dealershipZone: settings.dealershipZone,
+    });
+    if (verdict.zoneSource === 'dealership-fallback') {
+      deps.log?.info('callee zone unknown: dealership zone used', { leadId: lead.id, zone: verdict.zone });
+    }
+    if (verdict.allowed) return { allowed: true };
+    return {
+      allowed: false,
+      reasons: verdict.reasons.map((rule) => ({ code: rule.code, text: describeReason(rule, settings.locale), rule })),
+      ...(verdict.nextLegalAt ? { nextLegalAt: verdict.nextLegalAt } : {}),
+    };
+  };
+}

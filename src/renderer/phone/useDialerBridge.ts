@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import type { RelanceClient } from '../../shared/client';
+import type { PhoneEngine } from './engine/types';
+
+/**
+ * The dialer lives in core; calls live here. Core asks (place, prepare, hang up) through events
+ * and gets the softphone's answer back; the call's own events then flow through `calls.report`.
+ */
+export function useDialerBridge(engine: PhoneEngine, client: RelanceClient): void {
+  useEffect(() => {
+    const offPlace = client.on('dialer.placeCall', ({ requestId, dialerSessionId, leadId, number }) => {
+      engine.call(number, { leadId, dialerSessionId }).then(
+        (callId) => void client.request('dialer.placeResult', { requestId, callId }),
+        (error: unknown) =>
+          void client.request('dialer.placeResult', {
+            requestId,
+            problem: (error instanceof Error ? error.message : String(error)).slice(0, 500) || 'call failed',
+          }),
+      );
+    });
+    const offPrepare = client.on('dialer.prepareCall', () => void engine.prepare().catch(() => undefined));
+    const offHangup = client.on('dialer.hangup', ({ dialerSessionId, callId }) => {
+      for (const call of engine.getSnapshot().calls) {
+        if (call.state === 'ended') continue;
+        if (callId ? call.id === callId : call.dialerSessionId === dialerSessionId) {
+          void engine.hangup(call.id).catch(() => undefined);
+        }
+      }
+    });
+    return () => {
+      offPlace();
+      offPrepare();
+      offHangup();
+    };
+  }, [engine, client]);
+}

@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import { entryId, newEntry, refreshEntries, selectLeads, stagePriority } from '../../../src/core/dialer/list-build';
+import {
+  compareOrder,
+  inCallingOrder,
+  isCallable,
+  orderEntries,
+  orderFacts,
+  type OrderFacts,
+} from '../../../src/core/dialer/list-order';
+import { chooseNumber, dialableNumbers } from '../../../src/core/dialer/number-choice';
+import type { CallPermission } from '../../../src/core/dialer/ports';
+import type { CallbackEntry } from '../../../src/shared/domain/callback-list';
+import type { Lead } from '../../../src/shared/domain/lead';
+import { phone } from '../leads/helpers';
+
+const T = Date.parse('2026-03-10T09:00:00Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+const H = 3_600_000;
+
+function lead(id: string, over: Partial<Lead> = {}): Lead {
+  return {
+    id,
+    contact: { kind: 'individual', firstName: id, phones: [phone('06 12 34 56 78')] },
+    vehicles: [],
+    stage: 'contacted',
+    tags: [],
+    consents: [],
+    callbacks: [],
+    timeline: [],
+    createdAt: iso(T - 100 * H),
+    updatedAt: iso(T - 100 * H),
+    ...over,
+  };
+}
+const cb = (
+  dueAt: number,
+  owner = 'Julie',
+  scope: 'owner' | 'anyone' = 'anyone',
+  status: 'pending' | 'done' = 'pending',
+) => ({
+  id: `cb${dueAt}`,
+  dueAt: iso(dueAt),
+  owner,
+  scope,
+  status,
+  createdAt: iso(T - H),
+});
+const f = (over: Partial<OrderFacts>): OrderFacts => ({
+  dueAt: undefined,
+  priority: 0,
+  lastContact: undefined,
+  addedAt: 0,
+  leadId: 'x',
+  ...over,
+});
+
+describe('callback list order: next callback due first, then priority, then oldest contact', () => {
+  it.each([
+    ['earlier callback first', f({ dueAt: 1 }), f({ dueAt: 2 }), -1],
+    ['a callback before none', f({ dueAt: 5, priority: 0 }), f({ priority: 9 }), -1],
+    ['higher priority first', f({ priority: 3 }), f({ priority: 1 }), -1],
+    ['older contact first', f({ lastContact: 10 }), f({ lastContact: 20 }), -1],
+    ['never contacted is the oldest', f({}), f({ lastContact: 1 }), -1],
+    ['then the order they were added', f({ addedAt: 1 }), f({ addedAt: 2 }), -1],
+    ['then the lead id', f({ leadId: 'a' }), f({ leadId: 'b' }), -1],
+    ['equal', f({}), f({}), 0],
+  ])('%s', (_name, a, b, sign) => {
+    expect(Math.sign(compareOrder(a, b))).toBe(sign);
+    expect(Math.sign(compareOrder(b, a))).toBe(-sign || 0);
+  });
+
+  it('reads the facts from the lead: its own pending callbacks, the latest contact', () => {
+    const l = lead('a', {
+      lastContactAt: iso(T - 10 * H),
+      callbacks: [cb(T + 5 * H), cb(T + 2 * H, 'Marc', 'owner'), cb(T + H, 'Julie', 'anyone', 'done')],
+    });
+    const entry = { leadId: 'a', priority: 2, addedAt: iso(T) };
+    expect(orderFacts(entry, l, T - 2 * H, 'Julie')).toEqual({
+      dueAt: T + 5 * H, // Marc's owner-only callback is not Julie's
+      priority: 2,
+      lastContact: T - 2 * H, // the last call is newer than lastContactAt
+      addedAt: T,
+      leadId: 'a',
+    });
+    expect(orderFacts(entry, l, undefined, 'Marc').dueAt).toBe(T + 2 * H);
+  });
+
+  it('orders a list', () => {
+    const leads = {
+      due: lead('due', { callbacks: [cb(T + H)] }),
+      hot: lead('hot', { stage: 'appointment', lastContactAt: iso(T - H) }),
+      old: lead('old', { lastContactAt: iso(T - 50 * H) }),
+      recent: lead('recent', { lastContactAt: iso(T - 2 * H) }),
+    };
+    const entries = Object.values(leads)
+      .reverse()
+      .map((l) => newEntry('L', l, 'anyone', iso(T)));
+    const ordered = orderEntries(entries, (e) =>
+      orderFacts(e, leads[e.leadId as keyof typeof leads], undefined, 'Julie'),
+    );
+    expect(ordered.map((e) => e.leadId)).toEqual(['due', 'hot', 'old', 'recent']);
+  });
+});
+
+describe('who may call an entry, and when', () => {
+  const e = (over: Partial<CallbackEntry>) => ({ status: 'to-call' as const, scope: 'anyone' as const, ...over });
+  it.each([
+    ['to call, no wait', e({}), true],
+    ['to call, retry time passed', e({ nextEligibleAt: iso(T - 1) }), true],
+    ['to call, retry time to come', e({ nextEligibleAt: iso(T + 1) }), false],
+    ['owner-only, mine', e({ scope: 'owner', owner: 'Julie' }), true],
+    ['owner-only, someone else’s', e({ scope: 'owner', owner: 'Marc' }), false],
+    ['anyone, someone else’s lead', e({ owner: 'Marc' }), true],
+    ['in another call', e({ status: 'calling' }), false],
+    ['done', e({ status: 'done' }), false],
+    ['skipped by the seller', e({ status: 'skipped', skip: { kind: 'seller', reasons: [], at: iso(T) } }), false],
+    [
+      'forbidden, next legal time passed',
+      e({ status: 'skipped', skip: { kind: 'forbidden', reasons: [], nextLegalAt: iso(T - 1), at: iso(T - H) } }),
+      true,
+    ],
+    [
+      'forbidden, next legal time to come',
+      e({ status: 'skipped', skip: { kind: 'forbidden', reasons: [], nextLegalAt: iso(T + H), at: iso(T) } }),
+      false,
+    ],
+    [
+      'forbidden for good (no next legal time)',
+      e({ status: 'skipped', skip: { kind: 'forbidden', reasons: [], at: iso(T) } }),
+      false,
+    ],
+  ])('%s', (_name, entry, expected) => {
+    expect(isCallable(entry, 'Julie', T)).toBe(expected);
+  });
+});
+
+describe('building a list', () => {
+  it('selects by last contact (lead or last call) and excluded stages', () => {
+    const leads = [
+      lead('never'),
+      lead('old', { lastContactAt: iso(T - 40 * 24 * H) }),
+      lead('recent', { lastContactAt: iso(T - H) }),
+      lead('called', { lastContactAt: iso(T - 40 * 24 * H) }),
+      lead('sold', { stage: 'sold' }),
+    ];
+    const lastCall = (id: string) => (id === 'called' ? T - 2 * H : undefined);
+    const before = { lastContactBefore: iso(T - 30 * 24 * H), excludeStages: ['sold' as const] };
+    expect(selectLeads(leads, before, lastCall).map((l) => l.id)).toEqual(['never', 'old']);
+    expect(selectLeads(leads, { lastContactAfter: iso(T - 3 * H) }, lastCall).map((l) => l.id)).toEqual([
+      'recent',
+      'called',
+    ]);
+    expect(selectLeads(leads, {}, lastCall)).toHaveLength(5);
+  });
+
+  it('makes an entry owner-only or anyone from the lead’s callback, else from the list', () => {
+    const owned = lead('a', { owner: 'Julie', stage: 'appointment' });
+    expect(newEntry('L', owned, 'owner', iso(T))).toEqual({
+      id: entryId('L', 'a'),
+      listId: 'L',
+      leadId: 'a',
+      priority: stagePriority('appointment'),
+      scope: 'owner',
+      owner: 'Julie',
+      status: 'to-call',
+      attempts: 0,
+      addedAt: iso(T),
+    });
+    const withCallback = lead('b', {
+      owner: 'Julie',
+      callbacks: [cb(T + 2 * H, 'Marc', 'owner'), cb(T + 5 * H, 'Julie', 'anyone')],
+    });
+    expect(newEntry('L', withCallback, 'anyone', iso(T))).toMatchObject({ scope: 'owner', owner: 'Marc' });
+    expect(stagePriority('appointment')).toBeGreaterThan(stagePriority('contacted'));
+    expect(stagePriority('contacted')).toBeGreaterThan(stagePriority('new'));
+  });
+
+  it('refreshes a saved filter: new matches in, untouched non-matches out, history kept', () => {
+    const at = iso(T);
+    const existing: CallbackEntry[] = [
+      { ...newEntry('L', lead('stays'), 'anyone', at) },
+      { ...newEntry('L', lead('gone'), 'anyone', at) },
+      { ...newEntry('L', lead('called'), 'anyone', at), attempts: 1, status: 'to-call' },
+      { ...newEntry('L', lead('done'), 'anyone', at), status: 'done', attempts: 1 },
+    ];
+    const { added, removed } = refreshEntries(existing, [lead('stays'), lead('new')], 'L', 'anyone', at);
+    expect(added.map((e) => e.leadId)).toEqual(['new']);
+    expect(removed).toEqual([entryId('L', 'gone')]);
+  });
+});
+
+describe('choosing the number', () => {
+  const allow: CallPermission = () => ({ allowed: true });
+  const twoPhones = lead('a', {
+    contact: {
+      kind: 'individual',
+      phones: [
+        phone('01 45 00 00 00', { type: 'home', preferred: false }),
+        phone('06 12 34 56 78', { preferred: true }),
+        phone('01 45 00 00 01', { type: 'fax', preferred: false }),
+      ],
+    },
+  });
+  it('tries the preferred number first and never a fax', () => {
+    expect(dialableNumbers(twoPhones)).toEqual(['+33612345678', '+33145000000']);
+    expect(chooseNumber(twoPhones, () => false, allow, new Date(T))).toEqual({ ok: true, number: '+33612345678' });
+  });
+
+  it('never dials a number on the do-not-call list', () => {
+    const dnc = (n: string) => n === '+33612345678';
+    expect(chooseNumber(twoPhones, dnc, allow, new Date(T))).toEqual({ ok: true, number: '+33145000000' });
+    expect(chooseNumber(twoPhones, () => true, allow, new Date(T))).toEqual({
+      ok: false,
+      skip: { kind: 'do-not-call', reasons: [{ code: 'internal-do-not-call' }] },
+    });
+    expect(
+      chooseNumber(lead('x', { contact: { kind: 'individual', phones: [] } }), () => false, allow, new Date(T)),
+    ).toEqual({
+      ok: false,
+      skip: { kind: 'no-number', reasons: [] },
+    });
+  });
+
+  it('asks the rules for each number; when all refuse, gives the preferred number’s reasons and the earliest legal time', () => {
+    const seen: string[] = [];
+    const rules: CallPermission = (_lead, number, at) => {
+      seen.push(number);
+      expect(at.getTime()).toBe(T);
+      return number === '+33612345678'
+        ? {
+            allowed: false,
+            reasons: [{ code: 'hours', text: 'hors des heures permises' }],
+            nextLegalAt: new Date(T + 5 * H),
+          }
+        : { allowed: false, reasons: [{ code: 'hours' }], nextLegalAt: new Date(T + H) };
+    };
+    expect(chooseNumber(twoPhones, () => false, rules, new Date(T))).toEqual({
+      ok: false,
+      skip: {
+        kind: 'forbidden',
+        reasons: [{ code: 'hours', text: 'hors des heures permises' }],
+        nextLegalAt: iso(T + H),
+      },
+    });
+    expect(seen).toEqual(['+33612345678', '+33145000000']);
+    const mobileOnly: CallPermission = (_l, n) =>
+      n === '+33145000000' ? { allowed: true } : { allowed: false, reasons: [{ code: 'consent' }] };
+    expect(chooseNumber(twoPhones, () => false, mobileOnly, new Date(T))).toEqual({ ok: true, number: '+33145000000' });
+  });
+});
+
+describe('calling order, lazily', () => {
+  it('gives the same order as a full sort, whether the first ones are taken or passed over', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const facts = Array.from({ length: 300 }, (_, i) =>
+      f({
+        dueAt: rand() < 0.3 ? Math.floor(rand() * 10) : undefined,
+        priority: Math.floor(rand() * 4),
+        lastContact: rand() < 0.5 ? Math.floor(rand() * 100) : undefined,
+        addedAt: Math.floor(rand() * 3),
+        leadId: `l${i}`,
+      }),
+    );
+    const sorted = [...facts].sort(compareOrder).map((x) => x.leadId);
+    expect([...inCallingOrder(facts, (x) => x)].map((x) => x.leadId)).toEqual(sorted);
+    expect([...inCallingOrder(facts, (x) => x, 0)].map((x) => x.leadId)).toEqual(sorted);
+    expect([...inCallingOrder(facts.slice(0, 2), (x) => x)]).toHaveLength(2);
+  });
+});

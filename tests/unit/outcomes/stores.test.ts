@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { openDispositionBook } from '../../../src/core/outcomes/disposition-book';
+import { openDoNotCallList } from '../../../src/core/outcomes/do-not-call';
+import { openOutcomeLog } from '../../../src/core/outcomes/outcome-log';
+import { newRecordId, openStore } from '../../../src/core/store';
+import { defaultDispositions } from '../../../src/shared/domain/disposition';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../leads/helpers';
+
+describe('disposition set', () => {
+  it('starts with the built-ins and keeps a manager’s change across restarts', async () => {
+    const dir = tempDir();
+    let store = await openStore({ dataDir: dir });
+    const book = await openDispositionBook(store);
+    expect(book.list().map((d) => d.id)).toEqual(defaultDispositions.map((d) => d.id));
+    expect(book.require('busy').retry).toEqual({ afterMinutes: 10, maxAttempts: 3 });
+    const changed = book
+      .list()
+      .map((d) => (d.id === 'no-answer' ? { ...d, retry: { afterMinutes: 60, maxAttempts: 5 } } : d));
+    changed.push({ ...changed[0]!, id: 'trade-in-quote', labels: { fr: 'Reprise chiffrée', en: 'Trade-in quoted' } });
+    await book.update(changed);
+    await store.close();
+    store = await openStore({ dataDir: dir });
+    const again = await openDispositionBook(store);
+    expect(again.require('no-answer').retry).toEqual({ afterMinutes: 60, maxAttempts: 5 });
+    expect(again.get('trade-in-quote')?.labels.fr).toBe('Reprise chiffrée');
+    await store.close();
+  });
+
+  it('refuses a set without the SIP dispositions, with duplicates, or with bad fields, and names the field', async () => {
+    const store = await openStore({ dataDir: tempDir() });
+    const book = await openDispositionBook(store);
+    await expect(book.update(book.list().filter((d) => d.id !== 'busy'))).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: expect.stringContaining('"busy" is set from SIP and cannot be removed'),
+    });
+    await expect(book.update([...book.list(), book.list()[0]!])).rejects.toMatchObject({
+      message: expect.stringContaining('duplicate disposition "answered"'),
+      field: `set.${defaultDispositions.length}.id`,
+    });
+    const bad = book.list().map((d) => (d.id === 'busy' ? { ...d, retry: { afterMinutes: 0, maxAttempts: 3 } } : d));
+    await expect(book.update(bad)).rejects.toMatchObject({ field: 'set.4.retry.afterMinutes' });
+    expect(() => book.require('nope')).toThrow('unknown disposition "nope"');
+    expect(book.list()).toEqual(defaultDispositions); // nothing written
+    await store.close();
+  });
+});
+
+describe('internal do-not-call list', () => {
+  it('answers at once, keeps numbers across restarts, and lists each number once', async () => {
+    const dir = tempDir();
+    let store = await openStore({ dataDir: dir });
+    const list = await openDoNotCallList(store);
+    const at = new Date('2026-03-10T09:00:00Z');
+    const adding = list.add({ number: '+33612345678', reason: 'refused', leadId: 'L1', by: 'Julie' }, at);
+    expect(list.has('+33612345678')).toBe(true); // before the write ends
+    await adding;
+    await list.add({ number: '+33612345678', reason: 'manual', by: 'Marc' }, at);
+    expect(list.list()).toEqual([
+      { number: '+33612345678', reason: 'refused', leadId: 'L1', by: 'Julie', addedAt: '2026-03-10T09:00:00.000Z' },
+    ]);
+    await expect(list.add({ number: '0612', reason: 'manual', by: 'x' }, at)).rejects.toThrow(/E\.164/);
+    await store.close();
+    store = await openStore({ dataDir: dir });
+    const again = await openDoNotCallList(store);
+    expect(again.has('+33612345678')).toBe(true);
+    expect(await again.remove('+33612345678')).toBe(true);
+    expect(await again.remove('+33612345678')).toBe(false);
+    expect(again.has('+33612345678')).toBe(false);
+    await store.close();
+  });
+});
+
+describe('outcome log', () => {
+  it('keeps the seller’s outcome per record, one document per month, and the last one wins', async () => {
+    const dir = tempDir();
+    let store = await openStore({ dataDir: dir });
+    const log = openOutcomeLog(store);
+    const march = newRecordId(Date.parse('2026-03-10T09:00:00Z'));
+    const april = newRecordId(Date.parse('2026-04-02T09:00:00Z'));
+    await log.set(march, { disposition: 'answered', at: '2026-03-10T09:05:00.000Z', by: 'Julie' });
+    await log.set(march, {
+      disposition: 'appointment-set',
+      notes: 'RDV samedi',
+      at: '2026-03-10T09:06:00.000Z',
+      by: 'Julie',
+    });
+    await log.set(april, { disposition: 'busy', at: '2026-04-02T09:05:00.000Z', by: 'Julie' });
+    expect(existsSync(path.join(dir, 'call-outcomes-2026-03.json'))).toBe(true);
+    expect(existsSync(path.join(dir, 'call-outcomes-2026-04.json'))).toBe(true);
+    await store.close();
+    store = await openStore({ dataDir: dir });
+    const again = openOutcomeLog(store);
+    expect(await again.get(march)).toEqual({
+      disposition: 'appointment-set',
+      notes: 'RDV samedi',
+      at: '2026-03-10T09:06:00.000Z',
+      by: 'Julie',
+    });
+    expect(await again.get(newRecordId(Date.parse('2026-05-01T00:00:00Z')))).toBeUndefined();
+    await expect(again.get('not-an-id')).rejects.toThrow('not a call record id');
+    await expect(again.set(april, { disposition: 'Bad Id', at: 'x', by: 'y' })).rejects.toThrow();
+    await store.close();
+  });
+});
