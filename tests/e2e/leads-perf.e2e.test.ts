@@ -81,7 +81,7 @@ describe('lead list figures with 100k leads', () => {
     const openFirstMs = await openLeads();
     const openRuns: number[] = [];
     for (let i = 0; i < 5; i++) {
-      await page.getByRole('link', { name: 'Réglages' }).click();
+      await page.getByRole('link', { name: 'Réglages', exact: true }).click();
       await page.getByLabel('Langue').waitFor();
       openRuns.push(await openLeads());
     }

@@ -30,7 +30,7 @@ describe('relance web', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     // The token leaves the address bar once taken.
     expect(page.url()).not.toContain('token=');
-    await page.getByRole('link', { name: 'Réglages' }).click();
+    await page.getByRole('link', { name: 'Réglages', exact: true }).click();
     await expect.poll(() => page.getByLabel('Serveur WebSocket').count()).toBe(1);
     await page.close();
     expect(host.stdoutLines()).toEqual([expect.stringMatching(/^Relance ready at http:\/\/127\.0\.0\.1:\d+\/#token=/)]);
@@ -40,22 +40,22 @@ describe('relance web', () => {
     const host = await start();
     const page = await session.browser.newPage();
     await page.goto(`${host.origin}/?lang=en#token=${host.token}`);
-    await expect.poll(() => page.getByRole('link', { name: 'Settings' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Settings', exact: true }).count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.close();
 
     const french = await session.browser.newPage();
     await french.goto(host.url);
-    await french.getByRole('link', { name: 'Réglages' }).click();
+    await french.getByRole('link', { name: 'Réglages', exact: true }).click();
     await french.getByLabel('Langue').selectOption('en');
-    await expect.poll(() => french.getByRole('link', { name: 'Settings' }).count()).toBe(1);
+    await expect.poll(() => french.getByRole('link', { name: 'Settings', exact: true }).count()).toBe(1);
     await french.close();
     await host.stop();
 
     const again = await start({ dataDir: host.dataDir });
     const reopened = await session.browser.newPage();
     await reopened.goto(again.url);
-    await expect.poll(() => reopened.getByRole('link', { name: 'Leads' }).count()).toBe(1);
+    await expect.poll(() => reopened.getByRole('link', { name: 'Leads', exact: true }).count()).toBe(1);
     await reopened.close();
   });
 
@@ -68,7 +68,7 @@ describe('relance web', () => {
     const host = await start({ provision });
     const page = await session.browser.newPage();
     await page.goto(host.url);
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     const server = page.getByLabel('WebSocket server');
     await expect.poll(() => server.inputValue()).toBe('ws://127.0.0.1:8088');
     expect(await server.isDisabled()).toBe(true);
@@ -89,7 +89,7 @@ describe('relance web', () => {
     const host = await start();
     const page = await session.browser.newPage();
     await page.goto(`${host.origin}/?lang=en#token=${host.token}`);
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByLabel('Display name').fill('Élodie');
     await page.getByRole('button', { name: 'Save settings', exact: true }).click();
     await expect.poll(() => page.getByText('Settings saved.').count()).toBe(1);
@@ -105,7 +105,7 @@ describe('relance web', () => {
     const refused: string[] = [];
     page.on('websocket', (ws) => ws.on('socketerror', (error) => refused.push(error)));
     await page.goto(`${host.origin}/`);
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Reconnexion/);
+    await expect.poll(() => page.locator('header').getByRole('status').textContent()).toMatch(/Reconnexion/);
     expect(refused.length).toBeGreaterThan(0);
     await page.close();
 
