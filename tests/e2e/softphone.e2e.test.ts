@@ -1,16 +1,14 @@
 // The softphone as a seller uses it: the real app in Chromium (web host), registered to the rig's
 // Kamailio from a provisioning file, calling and called by sip.js harness phones.
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig/chromium';
 import { openPhone, startHarnessServer, type HarnessServer, type Phone } from '../rig/harness-server';
 import { startRig, type Rig } from '../rig/rig';
 import type { CallRow } from '../../src/shared/domain/dialer';
-import { openApp, rpcFromPage } from './support/leads-page';
-import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
+import { rpcFromPage } from './support/leads-page';
+import { phonePanel, startPhoneApp } from './support/phone-app';
+import type { WebHostProcess } from './support/web-host-process';
 
 const APP_HZ = 440;
 const PEER_HZ = 880;
@@ -24,9 +22,9 @@ let page: Page;
 let bob: Phone;
 let customer: Phone;
 
-const panel = () => page.getByRole('complementary', { name: 'Téléphone' });
-const callCard = () => panel().locator('.call-card');
-const status = () => panel().locator('.phone-status');
+const panel = () => phonePanel(page).panel;
+const callCard = () => phonePanel(page).callCard;
+const status = () => phonePanel(page).status;
 
 beforeAll(async () => {
   [rig, harness, appBrowser, peerBrowser] = await Promise.all([
@@ -35,17 +33,7 @@ beforeAll(async () => {
     launchChromium({ toneHz: APP_HZ }),
     launchChromium({ toneHz: PEER_HZ }),
   ]);
-  const dir = await mkdtemp(join(tmpdir(), 'relance-softphone-'));
-  const provision = join(dir, 'provisioning.json');
-  await writeFile(
-    provision,
-    JSON.stringify({
-      sip: { server: rig.wsUrl, uri: rig.users.alice.uri, password: rig.users.alice.password, displayName: 'Alice' },
-      ice: { servers: [], gatheringTimeoutMs: 300 },
-    }),
-  );
-  host = await startWebHostProcess({ provision });
-  ({ page } = await openApp(appBrowser, host));
+  ({ host, page } = await startPhoneApp(rig, appBrowser));
   bob = await openPhone(peerBrowser, harness.url);
   customer = await openPhone(peerBrowser, harness.url);
   const [rb, rc] = await Promise.all([
