@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const RIG_HOST = '127.0.0.1';
+/** Any E.164 user (a lead's phone in dialer tests) registers with this password. */
+export const LEAD_PASSWORD = 'leadpw';
 
 export interface RigUser {
   user: string;

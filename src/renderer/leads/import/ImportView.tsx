@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../shared/contract';
@@ -169,7 +170,7 @@ export function ImportView() {
 const cleanMapping = (mapping: ColumnMapping): ColumnMapping =>
   Object.fromEntries(Object.entries(mapping).map(([header, target]) => [header, target === '' ? IGNORE : target]));
 
-function separatorName(separator: string | undefined, t: ReturnType<typeof useTranslation>['t']): string {
+function separatorName(separator: string | undefined, t: TFunction): string {
   if (separator === ';') return t('leads.import.separators.semicolon');
   if (separator === ',') return t('leads.import.separators.comma');
   if (separator === '\t') return t('leads.import.separators.tab');

@@ -1,0 +1,227 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DialerView } from '../../shared/domain/dialer';
+import type { Disposition, OutcomeInput } from '../../shared/domain/disposition';
+import { countdownShare, secondsLeft } from './countdown';
+import { useTicker, type DialerCommand, type RunCommand } from './hooks';
+import { LeadCard } from './LeadCard';
+import { sessionControls, stateText } from './session-view';
+import { SessionStats } from './SessionStats';
+import { catalogLanguage, looseT } from './translate';
+import { WrapUpForm } from './WrapUpForm';
+
+type Simple = Exclude<DialerCommand, 'dialer.start' | 'dialer.saveOutcome'>;
+
+interface LastCall {
+  name: string;
+  disposition: string;
+  auto: boolean;
+}
+
+/**
+ * The session a seller works all day: the state as core reports it, the controls that apply now,
+ * the lead on screen (with the preview countdown), the wrap-up, the next lead, and the counters.
+ */
+export function SessionPanel({
+  view,
+  listName,
+  region,
+  previewSeconds,
+  dispositions,
+  run,
+}: {
+  view: DialerView;
+  listName: string | undefined;
+  region: string;
+  previewSeconds: number;
+  dispositions: readonly Disposition[] | null;
+  run: RunCommand;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = catalogLanguage(i18n.language);
+  const controls = sessionControls(view);
+  const [commandError, setCommandError] = useState<string | null>(null);
+  const [lastCall, setLastCall] = useState<LastCall | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const label = useMemo(() => {
+    const byId = new Map((dispositions ?? []).map((d) => [d.id, d.labels[lang]]));
+    return (id: string) => byId.get(id) ?? id;
+  }, [dispositions, lang]);
+  const status = stateText(view, looseT(t), label);
+
+  // "Last call" once the wrap-up is over: a SIP outcome core saved by itself, or the seller's
+  // disposition once core has it (saved, or the session has moved on to the next lead).
+  const submitted = useRef<(LastCall & { recordId: string | undefined }) | null>(null);
+  const autoCall = useRef('');
+  const autoKey = view.state === 'wrap-up' && view.autoDisposition ? `${view.recordId}|${view.autoDisposition}` : '';
+  useEffect(() => {
+    if (autoKey && autoCall.current !== autoKey && view.autoDisposition) {
+      autoCall.current = autoKey;
+      setLastCall({ name: view.current?.name ?? '', disposition: view.autoDisposition, auto: true });
+      return;
+    }
+    const mine = submitted.current;
+    if (!mine) return;
+    const over = view.state !== 'wrap-up' || view.recordId !== mine.recordId || view.disposition === 'saved';
+    if (!over) return;
+    submitted.current = null;
+    setLastCall({ name: mine.name, disposition: mine.disposition, auto: false });
+  }, [autoKey, view.state, view.recordId, view.disposition]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // When the control that had focus goes away with the state (Call now, Skip), focus the panel's title.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) headingRef.current?.focus();
+  }, [view.state]);
+
+  const command = async (method: Simple) => {
+    setCommandError(null);
+    const result = await run(method, {});
+    if (!result.ok)
+      setCommandError(result.error.code === 'conflict' ? t('dialer.commandRefused') : t(`errors.${result.error.code}`));
+  };
+
+  const onSubmit = (outcome: OutcomeInput) => {
+    submitted.current = {
+      recordId: view.recordId,
+      name: view.current?.name ?? '',
+      disposition: outcome.disposition,
+      auto: false,
+    };
+  };
+
+  const toggle = controls.resume ? 'resume' : 'pause';
+  const inWrapUp = view.state === 'wrap-up';
+
+  return (
+    <section className="dialer-session" aria-labelledby="dialer-session-title" data-state={view.state}>
+      <div className="dialer-session-head">
+        <h2 id="dialer-session-title" ref={headingRef} tabIndex={-1}>
+          {t('dialer.session.title')}
+        </h2>
+        <p className="note">
+          {[
+            listName && t('dialer.session.listName', { name: listName }),
+            view.mode && t(`dialer.session.mode.${view.mode}`),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      </div>
+
+      <p className="dialer-state" role="status" data-state={view.state}>
+        {status}
+      </p>
+      {view.then && view.then !== 'next' && <p className="note-warning">{t(`dialer.session.then.${view.then}`)}</p>}
+      {view.problem && !inWrapUp && (
+        <p className="form-error" role="alert">
+          {t('dialer.session.problem', { problem: view.problem })}
+        </p>
+      )}
+      {commandError && (
+        <p className="form-error" role="alert">
+          {commandError}
+        </p>
+      )}
+
+      {view.state !== 'stopped' && (
+        <div className="form-actions dialer-controls" role="group" aria-label={t('dialer.session.controls')}>
+          {controls.callNow && (
+            <button type="button" className="button button-primary" onClick={() => void command('dialer.callNow')}>
+              {t('dialer.session.callNow')}
+            </button>
+          )}
+          {controls.skip && (
+            <button type="button" className="button" onClick={() => void command('dialer.skip')}>
+              {t('dialer.session.skip')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button"
+            disabled={!controls.pause && !controls.resume}
+            onClick={() => void command(toggle === 'resume' ? 'dialer.resume' : 'dialer.pause')}
+          >
+            {t(`dialer.session.${toggle}`)}
+          </button>
+          <button
+            type="button"
+            className="button button-danger-quiet"
+            disabled={!controls.stop}
+            onClick={() => void command('dialer.stop')}
+          >
+            {t('dialer.session.stop')}
+          </button>
+        </div>
+      )}
+
+      {view.state === 'preview' && <Countdown endsAt={view.countdownEndsAt} total={previewSeconds} />}
+      {inWrapUp && view.wrapUpEndsAt && <WrapUpTimer endsAt={view.wrapUpEndsAt} />}
+
+      {(view.current || view.next) && (
+        <div className="dialer-stage">
+          <div className="dialer-main">
+            {view.current && (
+              <LeadCard
+                key={view.current.entryId}
+                target={view.current}
+                heading={t('dialer.session.current')}
+                region={region}
+              />
+            )}
+            {inWrapUp && dispositions && (
+              <WrapUpForm
+                key={view.recordId ?? view.callId}
+                view={view}
+                dispositions={dispositions}
+                region={region}
+                run={run}
+                onSubmit={onSubmit}
+              />
+            )}
+          </div>
+          {view.next && (
+            <LeadCard
+              key={view.next.entryId}
+              target={view.next}
+              heading={t('dialer.session.next')}
+              region={region}
+              compact
+            />
+          )}
+        </div>
+      )}
+
+      {lastCall && (
+        <p className="note dialer-last-call">
+          {t(lastCall.auto ? 'dialer.session.lastCallAuto' : 'dialer.session.lastCall', {
+            name: lastCall.name,
+            disposition: label(lastCall.disposition),
+          })}
+        </p>
+      )}
+      <SessionStats stats={view.stats} />
+    </section>
+  );
+}
+
+function Countdown({ endsAt, total }: { endsAt: string | undefined; total: number }) {
+  const { t } = useTranslation();
+  const now = useTicker(endsAt !== undefined);
+  if (endsAt === undefined) return <p className="note dialer-countdown">{t('dialer.session.countdownManual')}</p>;
+  return (
+    <div className="dialer-countdown">
+      <span role="timer">{t('dialer.session.countdown', { seconds: secondsLeft(endsAt, now) ?? 0 })}</span>
+      <progress max={1} value={countdownShare(endsAt, total, now)} aria-hidden="true" />
+    </div>
+  );
+}
+
+function WrapUpTimer({ endsAt }: { endsAt: string }) {
+  const { t } = useTranslation();
+  const now = useTicker(true);
+  return (
+    <p className="note dialer-countdown" role="timer">
+      {t('dialer.session.wrapUpTimer', { seconds: secondsLeft(endsAt, now) ?? 0 })}
+    </p>
+  );
+}

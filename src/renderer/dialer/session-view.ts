@@ -1,0 +1,65 @@
+import type { DialerView } from '../../shared/domain/dialer';
+import type { Translate } from './translate';
+
+/** A session is running (not idle, not stopped): its panel leads the page. */
+export const sessionRunning = (view: DialerView): boolean => view.state !== 'idle' && view.state !== 'stopped';
+
+export interface SessionControls {
+  callNow: boolean;
+  skip: boolean;
+  pause: boolean;
+  resume: boolean;
+  stop: boolean;
+}
+
+/**
+ * The buttons that make sense now, as core's machine (src/core/dialer/machine.ts) accepts them:
+ * during a call or its wrap-up, pause and stop take effect once the call is done (`then`), and
+ * resume cancels a pause asked for that way.
+ */
+export function sessionControls(view: DialerView): SessionControls {
+  const none: SessionControls = { callNow: false, skip: false, pause: false, resume: false, stop: false };
+  const then = view.then ?? 'next';
+  switch (view.state) {
+    case 'idle':
+    case 'stopped':
+      return none;
+    case 'choosing':
+      return { ...none, pause: true, stop: true };
+    case 'preview':
+      return { callNow: true, skip: true, pause: true, resume: false, stop: true };
+    case 'paused':
+      return { ...none, resume: true, stop: true };
+    case 'dialing':
+    case 'ringing':
+    case 'connected':
+    case 'wrap-up':
+      return { ...none, pause: then === 'next', resume: then === 'pause', stop: then !== 'stop' };
+  }
+}
+
+/** The one sentence the status line says (and screen readers announce) for the session's state. */
+export function stateText(view: DialerView, t: Translate, dispositionLabel: (id: string) => string): string {
+  const name = view.current ? view.current.name || view.current.number : '';
+  switch (view.state) {
+    case 'idle':
+      return t('dialer.session.state.idle');
+    case 'choosing':
+      return t('dialer.session.state.choosing');
+    case 'preview':
+    case 'dialing':
+    case 'ringing':
+    case 'connected':
+      return t(`dialer.session.state.${view.state}`, { name });
+    case 'wrap-up':
+      if (view.autoDisposition)
+        return t('dialer.session.state.wrapUpAuto', { name, disposition: dispositionLabel(view.autoDisposition) });
+      if (view.disposition === 'saving') return t('dialer.session.state.wrapUpSaving', { name });
+      if (view.disposition === 'saved') return t('dialer.session.state.wrapUpSaved', { name });
+      return t('dialer.session.state.wrapUp', { name });
+    case 'paused':
+      return t(view.pauseReason === 'phone' ? 'dialer.session.state.pausedPhone' : 'dialer.session.state.paused');
+    case 'stopped':
+      return t(view.stopReason === 'list-done' ? 'dialer.session.state.listDone' : 'dialer.session.state.stopped');
+  }
+}

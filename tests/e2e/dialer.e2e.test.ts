@@ -1,0 +1,265 @@
+// The Dialer screen as a seller works it: the real app in Chromium (web host) registered to the
+// rig's Kamailio, a callback list made from a lead filter, a preview session that calls a lead
+// whose number a harness phone answers, the wrap-up from the keyboard, and a lead the calling
+// rules forbid right now, skipped with its reason on the list.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../rig/chromium';
+import { openPhone, startHarnessServer, type HarnessServer, type Phone } from '../rig/harness-server';
+import { LEAD_PASSWORD, startRig, type Rig } from '../rig/rig';
+import { rpcFromPage } from './support/leads-page';
+import { phonePanel, startPhoneApp } from './support/phone-app';
+import type { WebHostProcess } from './support/web-host-process';
+
+/**
+ * Numbers whose prefix tells the callee's zone (src/core/calling-rules/callee-zone.ts), from
+ * UTC-10 to UTC+12: whatever the hour the test runs, one zone is inside the US preset's calling
+ * hours (08:00-21:00, any day) and one is outside. The US preset needs no consent and checks the
+ * national do-not-call list only for US numbers, so the hour alone decides.
+ */
+const places = [
+  { zone: 'Europe/Paris', numbers: ['+33142000001', '+33142000002'] },
+  { zone: 'Europe/London', numbers: ['+442071838751', '+442071838752'] },
+  { zone: 'Indian/Reunion', numbers: ['+262262123451', '+262262123452'] },
+  { zone: 'Indian/Mayotte', numbers: ['+262269612341', '+262269612342'] },
+  { zone: 'America/Guadeloupe', numbers: ['+590590123451', '+590590123452'] },
+  { zone: 'America/Cayenne', numbers: ['+594594123451', '+594594123452'] },
+  { zone: 'Pacific/Noumea', numbers: ['+687261231', '+687261232'] },
+  { zone: 'Pacific/Tahiti', numbers: ['+68940123451', '+68940123452'] },
+  { zone: 'Pacific/Wallis', numbers: ['+681721231', '+681721232'] },
+] as const;
+
+function localMinutes(zone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+  return Number(parts.hour) * 60 + Number(parts.minute);
+}
+
+/** A place well inside the calling hours now (closest to 14:00), and one well outside (closest to 03:00). */
+function choosePlaces(at: Date) {
+  const distance = (zone: string, target: number) => {
+    const d = Math.abs(localMinutes(zone, at) - target);
+    return Math.min(d, 24 * 60 - d);
+  };
+  const inside = places.filter((p) => {
+    const m = localMinutes(p.zone, at);
+    return m >= 9 * 60 && m <= 19 * 60;
+  });
+  const outside = places.filter((p) => {
+    const m = localMinutes(p.zone, at);
+    return m < 7 * 60 || m > 22 * 60;
+  });
+  const byDistance = (target: number) => (a: (typeof places)[number], b: (typeof places)[number]) =>
+    distance(a.zone, target) - distance(b.zone, target);
+  const callable = [...inside].sort(byDistance(14 * 60))[0];
+  const forbidden = [...outside].sort(byDistance(3 * 60))[0];
+  if (!callable || !forbidden) throw new Error(`no callable and forbidden zones at ${at.toISOString()}`);
+  return { callable, forbidden };
+}
+
+let rig: Rig;
+let harness: HarnessServer;
+let appBrowser: Browser;
+let peerBrowser: Browser;
+let host: WebHostProcess;
+let page: Page;
+let lead: Phone;
+const ids: Record<'elodie' | 'bruno' | 'chloe' | 'other', string> = { elodie: '', bruno: '', chloe: '', other: '' };
+const { callable, forbidden } = choosePlaces(new Date());
+
+const panel = () => phonePanel(page).panel;
+const session = () => page.getByRole('region', { name: "Session d'appels" });
+const sessionStatus = () => session().getByRole('status');
+const wrapUp = () => page.getByRole('form', { name: "Issue de l'appel" });
+
+async function createLead(draft: {
+  firstName: string;
+  lastName: string;
+  number: string;
+  stage: 'new' | 'contacted' | 'appointment';
+  tags: string[];
+  vehicles?: { interest: 'buy'; make: string; model: string; year?: number }[];
+  notes?: string[];
+}): Promise<string> {
+  const created = await rpcFromPage<{ id: string }>(page, host, 'leads.create', {
+    draft: {
+      contact: {
+        kind: 'individual',
+        firstName: draft.firstName,
+        lastName: draft.lastName,
+        phones: [{ e164: draft.number, raw: draft.number, type: 'mobile', preferred: true }],
+      },
+      vehicles: draft.vehicles ?? [],
+      stage: draft.stage,
+      tags: draft.tags,
+      consents: [],
+      ...(draft.notes ? { notes: draft.notes } : {}),
+    },
+  });
+  return created.id;
+}
+
+beforeAll(async () => {
+  [rig, harness, appBrowser, peerBrowser] = await Promise.all([
+    startRig(),
+    startHarnessServer(),
+    launchChromium({ toneHz: 440 }),
+    launchChromium({ toneHz: 880 }),
+  ]);
+  ({ host, page } = await startPhoneApp(rig, appBrowser, {
+    provisioning: {
+      rules: 'US',
+      // A long preview: the test clicks "Call now" rather than racing the countdown.
+      dialer: { previewSeconds: 120, ringTimeoutSeconds: 30, wrapUpSeconds: 0 },
+    },
+  }));
+
+  // The lead's phone: a harness phone registered under the lead's E.164 number, so the dialer's
+  // INVITE to sip:<number>@rig reaches it (the rig takes any E.164 user with LEAD_PASSWORD).
+  lead = await openPhone(peerBrowser, harness.url);
+  const registered = await lead.register(rig.wsUrl, callable.numbers[0], LEAD_PASSWORD);
+  expect(registered, 'the rig must let a phone register under a lead’s E.164 number').toMatchObject({ ok: true });
+
+  ids.elodie = await createLead({
+    firstName: 'Élodie',
+    lastName: 'Martin',
+    number: callable.numbers[0],
+    stage: 'appointment',
+    tags: ['e2e-dialer'],
+    vehicles: [{ interest: 'buy', make: 'Peugeot', model: '3008', year: 2024 }],
+    notes: ['Veut essayer le 3008 samedi'],
+  });
+  ids.bruno = await createLead({
+    firstName: 'Bruno',
+    lastName: 'Petit',
+    number: forbidden.numbers[0],
+    stage: 'contacted',
+    tags: ['e2e-dialer'],
+  });
+  ids.chloe = await createLead({
+    firstName: 'Chloé',
+    lastName: 'Bernard',
+    number: callable.numbers[1],
+    stage: 'new',
+    tags: ['e2e-dialer'],
+  });
+  // Not in the filter: the list must not take it.
+  ids.other = await createLead({
+    firstName: 'Hors',
+    lastName: 'Liste',
+    number: callable.numbers[1].replace(/2$/, '9'),
+    stage: 'appointment',
+    tags: [],
+  });
+});
+
+afterAll(async () => {
+  await Promise.allSettled([lead?.close()]);
+  await Promise.allSettled([appBrowser?.close(), peerBrowser?.close(), harness?.close(), host?.stop()]);
+  await rig?.stop();
+});
+
+describe('dialer screen', () => {
+  it('makes a callback list from a lead filter, showing how many leads it takes first', async () => {
+    await expect
+      .poll(() => panel().locator('.phone-status').getAttribute('data-registration'), { timeout: 15_000 })
+      .toBe('registered');
+    await page.evaluate(() => (window.location.hash = '#/dialer'));
+    await page.getByRole('button', { name: 'Nouvelle liste' }).click();
+    const form = page.getByRole('form', { name: 'Nouvelle liste de rappels' });
+    await form.getByLabel('Étiquette').selectOption('e2e-dialer');
+    await expect.poll(() => form.locator('.dialer-count').textContent()).toBe('3 prospects correspondent.');
+    await form.getByLabel('Nom de la liste').fill('Rappels e2e');
+    await form.getByRole('button', { name: 'Créer la liste' }).click();
+
+    const row = page.getByRole('table', { name: 'Listes de rappels et leur avancement' }).getByRole('row', {
+      name: /Rappels e2e/,
+    });
+    await expect.poll(() => row.textContent()).toContain('À appeler : 3 · faits : 0 · ignorés : 0');
+    expect(await row.textContent()).toContain('Filtre enregistré');
+  });
+
+  it('runs a preview session: call now, the lead answers, wrap-up from the keyboard, next lead, stop', async () => {
+    const start = page.getByRole('region', { name: 'Démarrer une session' });
+    await start.getByLabel('Liste à appeler').selectOption({ label: 'Rappels e2e' });
+    expect(await start.getByRole('radio', { name: /Aperçu/ }).isChecked()).toBe(true);
+    await start.getByRole('button', { name: 'Démarrer la session' }).click();
+
+    // Appointment first (priority), with her card and the preview countdown.
+    await expect.poll(() => sessionStatus().textContent(), { timeout: 10_000 }).toBe('Prêt à appeler Élodie Martin.');
+    expect(await session().getByRole('timer').textContent()).toMatch(/^Appel dans \d+ s$/);
+    const card = session().getByRole('region', { name: 'Élodie Martin' });
+    await expect.poll(() => card.textContent()).toContain('Peugeot 3008 2024');
+    expect(await card.textContent()).toContain('Veut essayer le 3008 samedi');
+    expect(await card.textContent()).toContain('Aucun pour ce numéro');
+
+    await session().getByRole('button', { name: 'Appeler maintenant' }).click();
+    const incoming = await lead.waitForIncoming(15_000);
+    await expect.poll(() => sessionStatus().textContent()).toMatch(/^(Appel de|Ça sonne chez) Élodie Martin…$/);
+    await lead.answer(incoming);
+    await expect.poll(() => sessionStatus().textContent(), { timeout: 10_000 }).toBe('En ligne avec Élodie Martin.');
+
+    await panel().getByRole('button', { name: 'Raccrocher' }).click();
+    await expect
+      .poll(() => sessionStatus().textContent(), { timeout: 10_000 })
+      .toBe("Appel terminé avec Élodie Martin : choisissez l'issue.");
+    // The wrap-up form has focus: digits pick, Enter saves, without the mouse.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('dialer-wrap-up');
+    // The next lead is chosen during the wrap-up; the one the rules forbid now is passed over.
+    const next = session().getByRole('region', { name: 'Chloé Bernard' });
+    await expect.poll(() => next.textContent(), { timeout: 10_000 }).toContain('Prospect suivant');
+
+    await page.keyboard.press('2');
+    expect(await wrapUp().getByRole('radio', { name: 'Rendez-vous pris' }).isChecked()).toBe(true);
+    await wrapUp().getByLabel('Note').fill('Essai samedi 10 h');
+    await wrapUp().getByLabel('Note').press('Control+Enter');
+
+    await expect.poll(() => sessionStatus().textContent(), { timeout: 10_000 }).toBe('Prêt à appeler Chloé Bernard.');
+    await expect.poll(() => session().textContent()).toContain('Dernier appel : Élodie Martin, Rendez-vous pris.');
+    const stat = (name: string) => session().locator(`[data-stat="${name}"] dd`).textContent();
+    expect(await stat('dialed')).toBe('1');
+    expect(await stat('connected')).toBe('1');
+    expect(await stat('appointments')).toBe('1');
+    expect((await stat('contactRate'))?.replace(/\s/g, ' ')).toBe('100 %');
+
+    await session().getByRole('button', { name: 'Arrêter' }).click();
+    await expect.poll(() => sessionStatus().textContent()).toBe('Session arrêtée.');
+
+    const calls = await rpcFromPage<{ items: { disposition?: string; notes?: string; dialerSessionId?: string }[] }>(
+      page,
+      host,
+      'calls.list',
+      { leadId: ids.elodie },
+    );
+    expect(calls.items).toHaveLength(1);
+    expect(calls.items[0]).toMatchObject({ disposition: 'appointment-set', notes: 'Essai samedi 10 h' });
+    expect(calls.items[0]!.dialerSessionId).toBeTruthy();
+  });
+
+  it('shows each lead of the list with its state, and why the rules skipped one', async () => {
+    await page.getByRole('button', { name: 'Voir les prospects de la liste Rappels e2e' }).click();
+    const entries = page.getByRole('table', { name: 'Prospects de la liste, dans leur ordre d’appel' });
+    const row = (id: string) => entries.locator(`tr[data-lead-id="${id}"]`);
+    await expect.poll(() => row(ids.elodie).getAttribute('data-status')).toBe('done');
+    expect(await row(ids.elodie).textContent()).toContain('Rendez-vous pris');
+    // Stopping gave the previewed lead back to the list.
+    await expect.poll(() => row(ids.chloe).getAttribute('data-status')).toBe('to-call');
+    expect(await row(ids.bruno).getAttribute('data-status')).toBe('skipped');
+    const why = await row(ids.bruno).locator('.dialer-why').textContent();
+    expect(why).toContain("Hors des heures d'appel : il est");
+    expect(why).toContain(`(${forbidden.zone})`);
+    expect(why).toContain('Prochain créneau légal :');
+    expect(await entries.locator(`tr[data-lead-id="${ids.other}"]`).count()).toBe(0);
+
+    const progress = page.getByRole('table', { name: 'Listes de rappels et leur avancement' }).getByRole('row', {
+      name: /Rappels e2e/,
+    });
+    await expect.poll(() => progress.textContent()).toContain('À appeler : 1 · faits : 1 · ignorés : 1');
+  });
+});
