@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
+import { ruleSetPresets } from '../shared/domain/calling-rules';
 import type { AppInfo, EventName, EventPayload, EventSink, Handlers } from '../shared/contract';
 import type { Lead } from '../shared/domain/lead';
 import type { StoreProblem } from '../shared/domain/store-problem';
 import { isSafeExternalUrl } from '../shared/external-url';
 import type { UpdateStatus } from '../shared/domain/updates';
+import { openOpenCalls } from './calls/open-calls';
 import { recentAttempts } from './calls/recent-attempts';
 import { diagnosticsHandlers } from './diagnostics/handlers';
 import { createDialerService } from './dialer/dialer-service';
@@ -25,6 +27,7 @@ import { logHandlers } from './log-files/handlers';
 import type { SecretStore } from './secrets/secret-store';
 import { loadProvisioning } from './settings/load-provisioning';
 import { SettingsService, userSettingsDefaults, type UserSettingsFile } from './settings/settings-service';
+import { callLookup, markVoicemailLeftVia, openVoicemailService, voicemailHandlers } from './voicemail';
 import { openStore, type Collection, type Store } from './store';
 
 export interface CoreOptions {
@@ -138,6 +141,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   doNotCall = dialer.doNotCallNumbers;
 
+  const voicemail = await openVoicemailService({
+    store,
+    rules: () => ruleSetPresets[settings.current().rules],
+    region: () => settings.current().defaultRegion,
+    lead: async (id) => {
+      try {
+        return await leadService.get(id);
+      } catch {
+        return undefined;
+      }
+    },
+    leadIdByNumber: async (number) => (await matchCaller(leadService, number, settings.current().defaultRegion))?.id,
+    findCall: callLookup(await openOpenCalls(store)),
+    markVoicemailLeft: markVoicemailLeftVia(dialer),
+    onChange: (list) => emit('voicemail.changed', list),
+    log,
+  });
+  // A drop logged before its call record existed is retried once the record is written.
+  bus.on('event', (event: EventName) => {
+    if (event === 'calls.changed' || event === 'dialer.changed') void voicemail.retryPending();
+  });
+  void voicemail.retryPending();
+
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Relance', version: options.version, shell: options.shell, dataDir: options.dataDir }),
     'settings.get': () => settings.view(),
@@ -152,6 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...leadHandlers(leadService),
     ...importExport,
     ...dialerHandlers(dialer, placer),
+    ...voicemailHandlers(voicemail),
     ...diagnosticsHandlers({
       dataDir: options.dataDir,
       version: options.version,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallEventSchema } from './domain/call-event';
 import { dialerEvents, dialerRequests } from './domain/dialer';
+import { voicemailEvents, voicemailRequests } from './domain/voicemail';
 import { ColumnMappingSchema, ImportReportSchema, importFormats } from './domain/import-report';
 import { CallbackSchema, ConsentRecordSchema, LeadDraftSchema, LeadSchema, StageSchema } from './domain/lead';
 import { LeadPageSchema, LeadQuerySchema } from './domain/lead-query';
@@ -197,6 +198,7 @@ export const requests = {
   /** Where self-update stands; 'off' says why (a per-machine install says so here). */
   'updates.status': { input: empty, output: UpdateStatusSchema },
   ...dialerRequests,
+  ...voicemailRequests,
   'shell.openExternal': {
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: z.object({ opened: z.boolean() }),
@@ -209,6 +211,7 @@ export const events = {
   'leads.changed': z.object({ ids: z.union([z.array(z.string()), z.literal('all')]) }),
   'store.problem': StoreProblemSchema,
   ...dialerEvents,
+  ...voicemailEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof requests;

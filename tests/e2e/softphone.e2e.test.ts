@@ -3,11 +3,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig/chromium';
-import { openPhone, startHarnessServer, type HarnessServer, type Phone } from '../rig/harness-server';
+import { startHarnessServer, type HarnessServer, type Phone } from '../rig/harness-server';
 import { startRig, type Rig } from '../rig/rig';
 import type { CallRow } from '../../src/shared/domain/dialer';
 import { rpcFromPage } from './support/leads-page';
-import { phonePanel, startPhoneApp } from './support/phone-app';
+import { phonePanel, registeredPeers, startPhoneApp } from './support/phone-app';
 import type { WebHostProcess } from './support/web-host-process';
 
 const APP_HZ = 440;
@@ -34,13 +34,7 @@ beforeAll(async () => {
     launchChromium({ toneHz: PEER_HZ }),
   ]);
   ({ host, page } = await startPhoneApp(rig, appBrowser));
-  bob = await openPhone(peerBrowser, harness.url);
-  customer = await openPhone(peerBrowser, harness.url);
-  const [rb, rc] = await Promise.all([
-    bob.register(rig.wsUrl, rig.users.bob.user, rig.users.bob.password),
-    customer.register(rig.wsUrl, rig.users.customer.user, rig.users.customer.password),
-  ]);
-  expect([rb.ok, rc.ok]).toEqual([true, true]);
+  ({ bob, customer } = await registeredPeers(rig, peerBrowser, harness.url, ['bob', 'customer']));
 });
 
 afterAll(async () => {

@@ -42,7 +42,7 @@ export function App({ phone }: { phone: PhoneEngine }) {
         <NavBar current={route} />
         <div className="content">
           <StoreProblemBanners />
-          <main className={route === 'leads' ? 'page page-wide' : 'page'}>
+          <main className={route === 'leads' || route === 'calls' ? 'page page-wide' : 'page'}>
             <h1 id={pageTitleId} ref={titleRef} tabIndex={-1}>
               {title}
             </h1>
@@ -50,7 +50,9 @@ export function App({ phone }: { phone: PhoneEngine }) {
               <LeadsArea region={settings.status === 'ready' ? settings.view.values.defaultRegion : 'FR'} />
             )}
             {route === 'dialer' && <DialerPage />}
-            {route === 'calls' && <CallsPage />}
+            {route === 'calls' && (
+              <CallsPage region={settings.status === 'ready' ? settings.view.values.defaultRegion : 'FR'} />
+            )}
             {route === 'settings' && (
               <SettingsPage state={settings} onView={setSettingsView} locale={locale} onLocaleChange={changeLocale} />
             )}

@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
-import { EmptyState } from './EmptyState';
+import { CallsView } from '../calls/CallsView';
 
-export function CallsPage() {
-  const { t } = useTranslation();
-  return <EmptyState title={t('pages.calls.emptyTitle')} body={t('pages.calls.emptyBody')} />;
+/** The Calls screen (`#/calls?…filters`); `region` reads national numbers (settings.defaultRegion). */
+export function CallsPage({ region = 'FR' }: { region?: string }) {
+  return <CallsView region={region} />;
 }

@@ -8,6 +8,7 @@ import { Keypad } from './Keypad';
 import { usePhone } from './phone-context';
 import { QualityIndicator } from './QualityIndicator';
 import { TransferForm } from './TransferForm';
+import { VoicemailDropButton } from './VoicemailDropButton';
 
 /** One call: who, its state and timer, and only the controls that make sense right now. */
 export function CallCard({ call, consultationFor }: { call: PhoneCall; consultationFor?: PhoneCall }) {
@@ -139,6 +140,7 @@ export function CallCard({ call, consultationFor }: { call: PhoneCall; consultat
           </>
         )}
       </div>
+      {inCall && !consultationFor && <VoicemailDropButton call={call} />}
       {inCall && panel === 'keypad' && <Keypad onDigit={(digit) => act(() => engine.sendDtmf(call.id, digit))} />}
       {inCall && panel === 'transfer' && !consultationFor && (
         <TransferForm

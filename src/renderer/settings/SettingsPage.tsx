@@ -6,6 +6,7 @@ import { DiagnosticsSection } from './DiagnosticsSection';
 import { LanguageSection } from './LanguageSection';
 import { ProvisioningSection } from './ProvisioningSection';
 import { SettingsForm } from './SettingsForm';
+import { VoicemailSection } from './VoicemailSection';
 import { SipPasswordSection } from './SipPasswordSection';
 import type { SettingsState } from './useSettingsView';
 
@@ -35,6 +36,7 @@ export function SettingsPage({ state, onView, locale, onLocaleChange }: Settings
       <SettingsForm view={view} onView={onView} />
       <SipPasswordSection view={view} onView={onView} />
       <AudioSection view={view} onView={onView} />
+      <VoicemailSection view={view} />
       <DiagnosticsSection view={view} onView={onView} />
       <ProvisioningSection provisioning={view.provisioning} />
     </div>

@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CallRow } from '../../../shared/domain/dialer';
 import type { Lead, TimelineEntry } from '../../../shared/domain/lead';
+import { callsHref, emptyCallsFilter } from '../../calls/calls-filter';
+import { CallTimelineEntry } from '../../calls/CallTimelineEntry';
+import { useDispositions } from '../../calls/useDispositions';
+import { LEAD_CALLS_SHOWN, useLeadCalls } from '../../calls/useLeadCalls';
 import { displayPhone, formatDateTime } from '../format';
 import { useLeadsContext } from '../leads-context';
 import { Section } from './ContactSection';
@@ -8,28 +13,58 @@ import type { Mutate } from './useLead';
 
 export const noteInputId = 'lead-note';
 
+/** The lead's own history and its calls (from the call log), newest first. */
+type Item = { kind: 'entry'; at: string; entry: TimelineEntry } | { kind: 'call'; at: string; call: CallRow };
+
 export function Timeline({ lead, mutate }: { lead: Lead; mutate: Mutate }) {
   const { t, i18n } = useTranslation();
-  const entries = [...lead.timeline].sort((a, b) => b.at.localeCompare(a.at));
+  const calls = useLeadCalls(lead.id);
+  const dispositions = useDispositions();
+  const items: Item[] = [
+    ...lead.timeline.map((entry): Item => ({ kind: 'entry', at: entry.at, entry })),
+    ...calls.rows.map((call): Item => ({ kind: 'call', at: call.startedAt, call })),
+  ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return (
     <Section title={t('leads.detail.sections.timeline')} id="section-timeline" className="timeline-section">
       <NoteForm lead={lead} mutate={mutate} />
-      {entries.length === 0 ? (
+      {items.length === 0 ? (
         <p className="note">{t('leads.timeline.empty')}</p>
       ) : (
         <ol className="timeline">
-          {entries.map((entry) => (
-            <li key={entry.id} className={`timeline-entry timeline-${entry.kind}`}>
-              <time dateTime={entry.at} className="timeline-at">
-                {formatDateTime(entry.at, i18n.language)}
-              </time>
-              <div className="timeline-body">
-                <EntryText entry={entry} />
-                {entry.author && <span className="note"> — {t('leads.timeline.by', { author: entry.author })}</span>}
-              </div>
-            </li>
-          ))}
+          {items.map((item) =>
+            item.kind === 'call' ? (
+              <li key={`call-${item.call.id}`} className="timeline-entry timeline-call" data-record-id={item.call.id}>
+                <time dateTime={item.at} className="timeline-at">
+                  {formatDateTime(item.at, i18n.language)}
+                </time>
+                <div className="timeline-body">
+                  <CallTimelineEntry row={item.call} dispositions={dispositions} />
+                </div>
+              </li>
+            ) : (
+              <li key={item.entry.id} className={`timeline-entry timeline-${item.entry.kind}`}>
+                <time dateTime={item.at} className="timeline-at">
+                  {formatDateTime(item.at, i18n.language)}
+                </time>
+                <div className="timeline-body">
+                  <EntryText entry={item.entry} />
+                  {item.entry.author && (
+                    <span className="note"> — {t('leads.timeline.by', { author: item.entry.author })}</span>
+                  )}
+                </div>
+              </li>
+            ),
+          )}
         </ol>
+      )}
+      {calls.total > 0 && (
+        <p className="note">
+          <a href={callsHref({ ...emptyCallsFilter, leadId: lead.id })}>
+            {calls.total > LEAD_CALLS_SHOWN
+              ? t('calls.timeline.allCallsMore', { n: calls.total })
+              : t('calls.timeline.allCalls')}
+          </a>
+        </p>
       )}
     </Section>
   );

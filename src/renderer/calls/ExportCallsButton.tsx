@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Disposition } from '../../shared/domain/disposition';
+import { useClient } from '../app/connection-context';
+import { formatCount } from '../leads/format';
+import { dispositionLabel } from './call-text';
+import { callsCsvFileName, callsToCsv, collectRows } from './calls-csv';
+import { toCallsQuery, type CallsFilter } from './calls-filter';
+
+/** Saves text as a file the way a page can (Electron hands it to its download manager). */
+function downloadText(text: string, fileName: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** CSV of every call the filters select (all pages), in the UI language's spreadsheet conventions. */
+export function ExportCallsButton({
+  filter,
+  dispositions,
+  disabled,
+}: {
+  filter: CallsFilter;
+  dispositions: readonly Disposition[];
+  disabled: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setStatus(null);
+    const locale = i18n.language.startsWith('en') ? 'en' : 'fr';
+    try {
+      const rows = await collectRows(async (offset, limit) => {
+        const result = await client.request('calls.list', { ...toCallsQuery(filter), offset, limit });
+        if (!result.ok) throw new Error(t(`errors.${result.error.code}`));
+        return result.value;
+      });
+      const csv = callsToCsv(rows, {
+        locale,
+        dispositionLabel: (id) => dispositionLabel(dispositions, id, locale),
+        zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
+      downloadText(csv, callsCsvFileName(locale, new Date()), 'text/csv;charset=utf-8');
+      setStatus({ text: t('calls.export.done', { n: formatCount(rows.length, locale) }), error: false });
+    } catch (error) {
+      setStatus({ text: `${t('calls.export.failed')} ${(error as Error).message}`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="calls-export">
+      <button type="button" className="button" disabled={disabled || busy} onClick={() => void run()}>
+        {busy ? t('calls.export.working') : t('calls.export.button')}
+      </button>
+      <span className={status?.error ? 'form-error' : 'form-status'} aria-live="polite">
+        {status?.text}
+      </span>
+    </div>
+  );
+}
