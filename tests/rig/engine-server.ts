@@ -1,59 +1,20 @@
 // Bundles the softphone engine test page (harness/engine-page.ts) with esbuild, serves it on
 // 127.0.0.1 (a secure context), and wraps a page's window.phone API for Node-side tests.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EnginePageApi, EnginePageOptions, PhoneSnapshot } from './harness/engine-types.js';
+import { servePageBundle, type PageServer } from './page-server.js';
 import type { Rig, RigUserName } from './rig.js';
 import type { AccountConfig } from './harness/engine-types.js';
 
 export type * from './harness/engine-types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PAGE = '<!doctype html><meta charset="utf-8"><title>engine</title><body><script src="engine.js"></script></body>';
+export type EngineServer = PageServer;
 
-export interface EngineServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-export async function startEngineServer(): Promise<EngineServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'relance-engine-'));
-  const outfile = join(dir, 'engine.js');
-  await build({
-    entryPoints: [join(here, 'harness', 'engine-page.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    outfile,
-    sourcemap: 'inline',
-    logLevel: 'error',
-  });
-  const js = readFileSync(outfile);
-  const server: Server = createServer((req, res) => {
-    if (req.url === '/' || req.url?.startsWith('/?')) res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-    else if (req.url === '/engine.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => {
-          rmSync(dir, { recursive: true, force: true });
-          r();
-        });
-      }),
-  };
+export function startEngineServer(): Promise<EngineServer> {
+  return servePageBundle(join(here, 'harness', 'engine-page.ts'), 'engine');
 }
 
 type Fn = (...args: never[]) => unknown;

@@ -1,63 +1,20 @@
 // Bundles the sip.js browser harness with esbuild and serves it on 127.0.0.1 (a secure context,
 // so getUserMedia works). `openPhone` wraps a page's window.rig API for Node-side tests.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HarnessApi, RegisterOptions } from './harness/types.js';
+import { servePageBundle, type PageServer } from './page-server.js';
 
 export type { HarnessApi, RegisterResult, ToneResult, WireEvent } from './harness/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export interface HarnessServer {
-  /** http://127.0.0.1:PORT/ : page exposing window.rig */
-  url: string;
-  close(): Promise<void>;
-}
+/** http://127.0.0.1:PORT/ : a page exposing window.rig */
+export type HarnessServer = PageServer;
 
-const PAGE = '<!doctype html><meta charset="utf-8"><title>rig</title><body><script src="harness.js"></script></body>';
-
-export async function startHarnessServer(): Promise<HarnessServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'relance-harness-'));
-  const outfile = join(dir, 'harness.js');
-  await build({
-    entryPoints: [join(here, 'harness', 'harness.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    outfile,
-    sourcemap: 'inline',
-    logLevel: 'error',
-  });
-  const js = readFileSync(outfile);
-  const server: Server = createServer((req, res) => {
-    if (req.url === '/' || req.url?.startsWith('/?')) {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-    } else if (req.url === '/harness.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => {
-          rmSync(dir, { recursive: true, force: true });
-          r();
-        });
-      }),
-  };
+export function startHarnessServer(): Promise<HarnessServer> {
+  return servePageBundle(join(here, 'harness', 'harness.ts'), 'harness');
 }
 
 type Fn = (...args: never[]) => unknown;
