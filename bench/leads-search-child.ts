@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { LeadService } from '../src/core/leads/lead-service';
+import { leadCollectionOptions } from '../src/core/leads/shared-strings';
 import { fold } from '../src/core/leads/text';
 import { openStore } from '../src/core/store';
 import { leadDisplayName, type Lead } from '../src/shared/domain/lead';
@@ -16,7 +17,7 @@ const now = Date.parse('2025-06-02T08:00:00Z');
 
 const t0 = performance.now();
 const store = await openStore({ dataDir });
-const collection = store.collection<Lead>('leads');
+const collection = store.collection<Lead>('leads', leadCollectionOptions); // as app-core opens it
 const service = new LeadService({
   collection,
   seller: () => 'Bench',

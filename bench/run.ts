@@ -12,6 +12,7 @@ import { prepareBenchDataDir } from './fixtures';
 import { phoneSection } from './phone';
 import { formatTable, type BenchContext, type BenchRow, type BenchSection } from './harness';
 import { leadsImportSection } from './leads-import-section';
+import { leadsMemorySection } from './leads-memory-section';
 import { coldOpenSection, journalSection, leadsSection, shardsSection } from './store-sections';
 import { leadsSearchSection } from './leads-search-section';
 import { webHostSection } from './web-host-section';
@@ -24,6 +25,7 @@ const sections: BenchSection[] = [
   shardsSection,
   leadsImportSection,
   leadsSearchSection,
+  leadsMemorySection,
   callingRulesSection,
   phoneSection,
   dialerSection,

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { ruleSetPresets } from '../shared/domain/calling-rules';
-import type { AppInfo, EventName, EventPayload, EventSink, Handlers } from '../shared/contract';
+import type { AppInfo, EventName, EventPayload, EventSink, Handlers, RequestName } from '../shared/contract';
+import { dialerRequests } from '../shared/domain/dialer';
+import { voicemailRequests } from '../shared/domain/voicemail';
 import type { Lead } from '../shared/domain/lead';
 import type { StoreProblem } from '../shared/domain/store-problem';
 import { isSafeExternalUrl } from '../shared/external-url';
@@ -19,6 +21,7 @@ import { leadHandlers } from './leads/handlers';
 import { importExportHandlers, type ImportExportHandlers } from './leads/import/handlers';
 import { openPresetStore } from './leads/import/presets';
 import { LeadService } from './leads/lead-service';
+import { leadCollectionOptions } from './leads/shared-strings';
 import { matchCaller } from './phone/caller-match';
 import { silentLogger, type Logger } from './log';
 import type { FileLogs } from './log-files/file-logs';
@@ -73,7 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const leadsStartedAt = performance.now();
   // No itemSchema: validating 100k leads on every open would cost ~1.2 s; the lead service
   // validates each lead on write instead.
-  const leads = store.collection<Lead>('leads');
+  const leads = store.collection<Lead>('leads', leadCollectionOptions);
   leads.then(
     (collection) =>
       log.info('leads loaded', { count: collection.size, ms: Math.round(performance.now() - leadsStartedAt) }),
@@ -120,7 +123,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // The dialer asks the softphone (in the page) to place calls through events; the rules decide first.
   const placer = new RendererCallPlacer(emit, realTimers);
   let doNotCall: ReadonlySet<string> = new Set();
-  const dialer = await createDialerService({
+  // Not awaited: its files load beside 100k leads, and the window and the phone must not wait.
+  // Its requests wait for it instead (deferHandlers).
+  const dialerReady = createDialerService({
     store,
     leads: leadAccess(leadService),
     permission: callPermission({
@@ -139,30 +144,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit,
     log,
   });
-  doNotCall = dialer.doNotCallNumbers;
-
-  const voicemail = await openVoicemailService({
-    store,
-    rules: () => ruleSetPresets[settings.current().rules],
-    region: () => settings.current().defaultRegion,
-    lead: async (id) => {
-      try {
-        return await leadService.get(id);
-      } catch {
-        return undefined;
-      }
-    },
-    leadIdByNumber: async (number) => (await matchCaller(leadService, number, settings.current().defaultRegion))?.id,
-    findCall: callLookup(await openOpenCalls(store)),
-    markVoicemailLeft: markVoicemailLeftVia(dialer),
-    onChange: (list) => emit('voicemail.changed', list),
-    log,
+  const voicemailReady = dialerReady.then(async (dialer) => {
+    doNotCall = dialer.doNotCallNumbers;
+    const voicemail = await openVoicemailService({
+      store,
+      rules: () => ruleSetPresets[settings.current().rules],
+      region: () => settings.current().defaultRegion,
+      lead: async (id) => {
+        try {
+          return await leadService.get(id);
+        } catch {
+          return undefined;
+        }
+      },
+      leadIdByNumber: async (number) => (await matchCaller(leadService, number, settings.current().defaultRegion))?.id,
+      findCall: callLookup(await openOpenCalls(store)),
+      markVoicemailLeft: markVoicemailLeftVia(dialer),
+      onChange: (list) => emit('voicemail.changed', list),
+      log,
+    });
+    // A drop logged before its call record existed is retried once the record is written.
+    bus.on('event', (event: EventName) => {
+      if (event === 'calls.changed' || event === 'dialer.changed') void voicemail.retryPending();
+    });
+    void voicemail.retryPending();
+    return voicemail;
   });
-  // A drop logged before its call record existed is retried once the record is written.
-  bus.on('event', (event: EventName) => {
-    if (event === 'calls.changed' || event === 'dialer.changed') void voicemail.retryPending();
-  });
-  void voicemail.retryPending();
+  voicemailReady.catch((error: unknown) => log.error('dialer could not start', { error: String(error) }));
 
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Relance', version: options.version, shell: options.shell, dataDir: options.dataDir }),
@@ -177,8 +185,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'store.problems': () => [...store.problems],
     ...leadHandlers(leadService),
     ...importExport,
-    ...dialerHandlers(dialer, placer),
-    ...voicemailHandlers(voicemail),
+    ...deferHandlers(
+      [...(Object.keys(dialerRequests) as (keyof typeof dialerRequests)[]), 'calls.report'],
+      dialerReady.then((dialer) => dialerHandlers(dialer, placer)),
+    ),
+    ...deferHandlers(
+      Object.keys(voicemailRequests) as (keyof typeof voicemailRequests)[],
+      voicemailReady.then(voicemailHandlers),
+    ),
     ...diagnosticsHandlers({
       dataDir: options.dataDir,
       version: options.version,
@@ -211,10 +225,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       await leads.catch(() => undefined);
-      await dialer.close();
+      await dialerReady.then((dialer) => dialer.close()).catch(() => undefined);
       await store.close();
     },
   };
+}
+
+/** Handlers of a service that is still opening: each request waits for it to be ready. */
+function deferHandlers<K extends RequestName>(
+  names: readonly K[],
+  ready: Promise<Pick<Handlers, K>>,
+): Pick<Handlers, K> {
+  const deferred: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const name of names) {
+    deferred[name] = async (input) => ((await ready)[name] as (input: never) => unknown)(input);
+  }
+  return deferred as unknown as Pick<Handlers, K>;
 }
 
 /** Import/export read the index synchronously (export's query): each waits for the leads first. */

@@ -7,6 +7,7 @@
  */
 const SPACE = 36;
 const UNIGRAMS = 64 * 64;
+const GRAMS = UNIGRAMS + 64;
 
 /** Folded characters -> 64 buckets (letters and digits exact, the rest shared). */
 function bucket(code: number): number {
@@ -30,6 +31,8 @@ function bucket(code: number): number {
   }
 }
 
+const ASCII_BUCKETS = Uint8Array.from({ length: 128 }, (_, c) => bucket(c));
+
 /** Gram codes of a text: single characters, and pairs not spanning a space (fields are space-separated). */
 export function grams(text: string, out: Set<number> = new Set()): Set<number> {
   let prev = -1;
@@ -51,9 +54,18 @@ function wordGrams(word: string): number[] {
   return pairs.length > 0 ? pairs : all;
 }
 
+/**
+ * Slots per gram: a bitset (one bit per slot) for common grams, a sorted slot list for rare ones.
+ * Most of the ~1500 grams of 100k leads occur in fewer than 1 slot in 32, where a list is
+ * smaller than the 12.5 KB bitset (18 MB of bitsets -> ~9 MB in all). A list becomes a bitset
+ * once it would be the larger.
+ */
 export class GramBitsets {
   #words: number;
-  readonly #sets: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(UNIGRAMS + 64);
+  readonly #sets: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(GRAMS);
+  /** Sorted slots of the grams kept as lists (capacity may exceed the count). */
+  readonly #lists: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(GRAMS);
+  readonly #counts = new Int32Array(GRAMS);
 
   constructor(capacity: number) {
     this.#words = Math.ceil(capacity / 32);
@@ -78,35 +90,87 @@ export class GramBitsets {
   }
 
   add(slot: number, key: string): void {
+    // Straight over the characters (a gram seen twice is added twice, harmlessly), the bitset
+    // case inline: ~20 million grams for 100k leads.
+    const sets = this.#sets;
     const word = slot >>> 5;
     const bit = 1 << (slot & 31);
-    // Straight over the characters (a gram seen twice just sets its bit twice): no Set per key.
     let prev = -1;
     for (let i = 0; i < key.length; i++) {
-      const b = bucket(key.charCodeAt(i));
+      const c = key.charCodeAt(i);
+      const b = c < 128 ? ASCII_BUCKETS[c]! : bucket(c);
       if (b === SPACE) {
         prev = -1;
         continue;
       }
-      this.#set(UNIGRAMS + b)[word]! |= bit;
-      if (prev !== -1) this.#set(prev * 64 + b)[word]! |= bit;
+      let g = UNIGRAMS + b;
+      let set = sets[g];
+      if (set !== undefined) set[word]! |= bit;
+      else this.#addToList(g, slot);
+      if (prev !== -1) {
+        g = prev * 64 + b;
+        set = sets[g];
+        if (set !== undefined) set[word]! |= bit;
+        else this.#addToList(g, slot);
+      }
       prev = b;
     }
   }
 
   remove(slot: number, key: string): void {
-    const word = slot >>> 5;
-    const mask = ~(1 << (slot & 31));
     for (const g of grams(key)) {
       const set = this.#sets[g];
-      if (set) set[word]! &= mask;
+      if (set) {
+        set[slot >>> 5]! &= ~(1 << (slot & 31));
+        continue;
+      }
+      const list = this.#lists[g];
+      if (!list) continue;
+      const n = this.#counts[g]!;
+      const at = lowerBound(list, n, slot);
+      if (at < n && list[at] === slot) {
+        list.copyWithin(at, at + 1, n);
+        this.#counts[g] = n - 1;
+      }
     }
   }
 
-  #set(gram: number): Int32Array {
-    let set = this.#sets[gram];
-    if (!set) this.#sets[gram] = set = new Int32Array(this.#words);
-    return set;
+  #addToList(gram: number, slot: number): void {
+    let list = this.#lists[gram];
+    const n = this.#counts[gram]!;
+    // Bulk builds add slots in increasing order (and a key repeats grams): an append or nothing.
+    let at = n;
+    if (n > 0) {
+      const last = list![n - 1]!;
+      if (last === slot) return;
+      if (last > slot) {
+        at = lowerBound(list!, n, slot);
+        if (list![at] === slot) return;
+      }
+    }
+    if (n + 1 > this.#words) {
+      this.#toBitset(gram, slot);
+      return;
+    }
+    if (!list || list.length === n) {
+      const next = new Int32Array(Math.min(Math.max(8, n * 2), Math.max(this.#words, 8)));
+      if (list) next.set(list.subarray(0, n));
+      this.#lists[gram] = list = next;
+    }
+    if (at < n) list.copyWithin(at + 1, at, n);
+    list[at] = slot;
+    this.#counts[gram] = n + 1;
+  }
+
+  #toBitset(gram: number, slot: number): void {
+    const set = new Int32Array(this.#words);
+    const list = this.#lists[gram];
+    const n = this.#counts[gram]!;
+    for (let i = 0; i < n; i++) set[list![i]! >>> 5]! |= 1 << (list![i]! & 31);
+    set[slot >>> 5]! |= 1 << (slot & 31);
+    this.#sets[gram] = set;
+    this.#lists[gram] = undefined;
+    this.#counts[gram] = 0;
   }
 
   /** True when the grams alone decide a match (one or two characters of exact buckets): no `includes` needed. */
@@ -120,14 +184,44 @@ export class GramBitsets {
   narrow(into: Int32Array, word: string): boolean {
     for (const g of wordGrams(word)) {
       const set = this.#sets[g];
-      if (!set) return false;
-      for (let i = 0; i < into.length; i++) into[i]! &= set[i]!;
+      if (set) {
+        for (let i = 0; i < into.length; i++) into[i]! &= set[i]!;
+        continue;
+      }
+      const list = this.#lists[g];
+      const n = this.#counts[g]!;
+      if (!list || n === 0) return false;
+      // Keep only the listed slots: clear the words between them, mask the words they are in.
+      let w = 0;
+      for (let i = 0; i < n;) {
+        const word = list[i]! >>> 5;
+        while (w < word) into[w++] = 0;
+        let mask = 0;
+        for (; i < n && list[i]! >>> 5 === word; i++) mask |= 1 << (list[i]! & 31);
+        into[w]! &= mask;
+        w = word + 1;
+      }
+      while (w < into.length) into[w++] = 0;
     }
     return true;
   }
 
   /** Bytes held, for the bench. */
   bytes(): number {
-    return this.#sets.reduce((n, s) => n + (s?.byteLength ?? 0), 0);
+    let n = 0;
+    for (let g = 0; g < GRAMS; g++) n += this.#sets[g]?.byteLength ?? this.#lists[g]?.byteLength ?? 0;
+    return n;
   }
+}
+
+/** First index in list[0..n) whose slot is not below `slot`. */
+function lowerBound(list: Int32Array, n: number, slot: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < slot) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

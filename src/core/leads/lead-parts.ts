@@ -30,7 +30,11 @@ export function vehicleKey(v: Vehicle): string {
 export const consentKey = (c: Pick<ConsentRecord, 'number' | 'givenAt' | 'channel'>) =>
   `${c.number}|${Date.parse(c.givenAt)}|${c.channel}`;
 
-export const uniqueStrings = (...lists: readonly (readonly string[])[]): string[] => [...new Set(lists.flat())];
+export function uniqueStrings(...lists: readonly (readonly string[])[]): string[] {
+  // One short list (a lead's tags at import): no flat() copy and Set for nothing.
+  if (lists.length === 1 && lists[0]!.length <= 1) return [...lists[0]!];
+  return [...new Set(lists.flat())];
+}
 
 export const isBlank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
 

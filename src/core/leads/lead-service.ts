@@ -1,16 +1,18 @@
 import { performance } from 'node:perf_hooks';
-import { LeadSchema, type Lead, type LeadDraft, type Stage, type TimelineEntry } from '../../shared/domain/lead';
+import type { Lead, LeadDraft, Stage, TimelineEntry } from '../../shared/domain/lead';
 import type { LeadPage, ParsedLeadQuery } from '../../shared/domain/lead-query';
 import type { ParsedInput } from '../../shared/contract';
-import { AppFailure, describeZodError } from '../../shared/result';
+import { AppFailure } from '../../shared/result';
 import { silentLogger, type Logger } from '../log';
 import { newRecordId, type Collection } from '../store';
 import { generateSampleLeads } from './sample/generate-leads';
 import { DEFAULT_ZONE } from './callback-due';
 import { leadFromDraft } from './draft';
 import { applyEdit, type LeadEdit } from './edit';
+import { leadIssue } from './lead-check';
 import { mergeDraft, mergeLeads } from './merge';
 import { LeadSearchIndex } from './search-index';
+import { leadStrings, shareLeadStrings } from './shared-strings';
 import { UndoTokens } from './undo-tokens';
 
 export interface LeadServiceDeps {
@@ -30,8 +32,19 @@ export interface LeadServiceDeps {
 }
 
 export type ImportItem = { draft: LeadDraft; line: number };
-export type ImportOptions = { dryRun: boolean; fileName: string; via: 'import' | 'sample' };
+/** Rows as the importer reads them; `fileRejects`: rows of this batch the file reader rejected already. */
+export type ImportBatch = { items: ImportItem[]; fileRejects?: number };
+export type ImportOptions = {
+  dryRun: boolean;
+  fileName: string;
+  via: 'import' | 'sample';
+  /** Write the valid rows even when some are rejected (else a reject means nothing is written). */
+  keepValid?: boolean;
+};
 export type ImportCounts = { imported: number; merged: number; unchanged: number };
+/** A row whose lead the lead rules refuse (a merge past 20 phones, say); `field` is the lead field at fault. */
+export type ImportRowReject = { line: number; field: string; reason: string };
+export type ImportResult = ImportCounts & { rejected: ImportRowReject[] };
 
 /** Above this many changed leads, one `leads.changed: 'all'` replaces a list of ids. */
 const MANY = 500;
@@ -66,6 +79,12 @@ export class LeadService {
     this.#loading ??= this.#deps.collection.then(async (collection) => {
       const t = performance.now();
       const { valid, skipped } = indexable(collection.all() as Iterable<Lead>);
+      // Done as each shard loads when the collection was opened with leadCollectionOptions (then
+      // this finds every string shared already); else here, in chunks like the index.
+      for (let start = 0; start < valid.length; start += 2000) {
+        for (let i = start; i < Math.min(valid.length, start + 2000); i++) shareLeadStrings(valid[i]!, leadStrings);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       const index = await LeadSearchIndex.buildInChunks(valid, { region: this.#deps.region() });
       this.indexBuildMs = performance.now() - t;
       const log = this.#deps.log ?? silentLogger;
@@ -231,23 +250,43 @@ export class LeadService {
       draft: { ...draft, source: { ...draft.source, name: 'Exemple' } },
       line: i + 1,
     }));
-    const { imported } = await this.importDrafts(items, { dryRun: false, fileName: 'Exemple', via: 'sample' });
+    const { imported } = await this.importDrafts(items, {
+      dryRun: false,
+      fileName: 'Exemple',
+      via: 'sample',
+      keepValid: true,
+    });
     return { created: imported };
   }
 
   /**
    * Creates or merges each draft: a draft joins the lead (in the store or earlier in the
    * batch) sharing any E.164 number or the email (case-insensitive), through mergeDraft.
-   * Every resulting lead is validated before anything is written; then one putMany. The
-   * store writes each touched shard atomically but not all shards together: a crash mid-way
-   * leaves some shards with the batch and some without, and running the same import again
-   * completes it (merges are idempotent).
+   * Each resulting lead is validated as it is made: a row whose lead the rules refuse (a merge
+   * past 20 phones, say) is rejected with its line, and the lead stays as it was before that
+   * row. Any reject writes nothing unless keepValid. Then one putMany. The store writes each
+   * touched shard atomically but not all shards together: a crash mid-way leaves some shards
+   * with the batch and some without, and running the same import again completes it (merges
+   * are idempotent).
    */
-  async importDrafts(items: ImportItem[], options: ImportOptions): Promise<ImportCounts> {
+  importDrafts(items: ImportItem[], options: ImportOptions): Promise<ImportResult> {
+    return this.importBatches([{ items }], options);
+  }
+
+  /**
+   * importDrafts for rows that arrive in batches while the file is still being read (the import
+   * worker): each batch is merged as it comes; nothing is written before the last one, and
+   * nothing at all if the file reader rejected rows (`fileRejects`) and keepValid is off.
+   */
+  async importBatches(
+    batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>,
+    options: ImportOptions,
+  ): Promise<ImportResult> {
     const { collection, index } = await this.ready();
     const at = this.#iso();
     const newId = () => newRecordId(this.#now());
     const counts: ImportCounts = { imported: 0, merged: 0, unchanged: 0 };
+    const rejected: ImportRowReject[] = [];
     const pending = new Map<string, { lead: Lead; line: number }>();
     const byPhone = new Map<string, string>();
     const byEmail = new Map<string, string>();
@@ -258,46 +297,58 @@ export class LeadService {
     };
     const match = (draft: LeadDraft): string | undefined => {
       for (const p of draft.contact.phones) {
-        const id = byPhone.get(p.e164) ?? index.idsByPhone(p.e164)[0];
+        const id = byPhone.get(p.e164) ?? index.firstIdByPhone(p.e164);
         if (id) return id;
       }
       const email = draft.contact.email?.trim().toLowerCase();
-      return email ? (byEmail.get(email) ?? index.idsByEmail(email)[0]) : undefined;
+      return email ? (byEmail.get(email) ?? index.firstIdByEmail(email)) : undefined;
     };
 
-    for (const { draft, line } of items) {
-      const id = match(draft);
-      const base = id ? (pending.get(id)?.lead ?? (collection.get(id) as Lead | undefined)) : undefined;
-      if (base) {
-        const { lead, changes } = mergeDraft(base, draft, at, { file: options.fileName, newId });
-        if (changes.length === 0) {
-          counts.unchanged++;
-          continue;
+    let fileRejects = 0;
+    for await (const batch of batches) {
+      fileRejects += batch.fileRejects ?? 0;
+      for (const { draft, line } of batch.items) {
+        const id = match(draft);
+        const earlier = id ? pending.get(id) : undefined;
+        const base = earlier?.lead ?? (id ? (collection.get(id) as Lead | undefined) : undefined);
+        if (base) {
+          const { lead, changes } = mergeDraft(base, draft, at, { file: options.fileName, newId });
+          if (changes.length === 0) {
+            counts.unchanged++;
+            continue;
+          }
+          const issue = leadIssue(lead);
+          if (issue) {
+            const whose = earlier ? `the lead of line ${earlier.line}` : 'a lead already in Relance';
+            const reason = `same person as ${whose} (same phone or e-mail), and the two together break a rule: ${issue.field}: ${issue.message}`;
+            rejected.push({ line, field: issue.field, reason });
+            continue;
+          }
+          counts.merged++;
+          pending.set(lead.id, { lead, line });
+          remember(lead);
+        } else {
+          const lead = leadFromDraft(draft, { id: newId(), at, via: options.via, newId });
+          const issue = leadIssue(lead);
+          if (issue) {
+            rejected.push({ line, field: issue.field, reason: `${issue.field}: ${issue.message}` });
+            continue;
+          }
+          counts.imported++;
+          pending.set(lead.id, { lead, line });
+          remember(lead);
         }
-        counts.merged++;
-        pending.set(lead.id, { lead, line });
-        remember(lead);
-      } else {
-        const lead = leadFromDraft(draft, { id: newId(), at, via: options.via, newId });
-        counts.imported++;
-        pending.set(lead.id, { lead, line });
-        remember(lead);
       }
     }
 
-    for (const { lead, line } of pending.values()) {
-      const checked = LeadSchema.safeParse(lead);
-      if (!checked.success) {
-        const issue = describeZodError(checked.error)[0]!;
-        throw new AppFailure('invalid-request', `line ${line}: ${issue.field}: ${issue.message}`, issue.field);
-      }
-    }
-    if (options.dryRun || pending.size === 0) return counts;
+    if ((rejected.length > 0 || fileRejects > 0) && !options.keepValid)
+      return { imported: 0, merged: 0, unchanged: 0, rejected };
+    if (options.dryRun || pending.size === 0) return { ...counts, rejected };
     const leads = [...pending.values()].map((p) => p.lead);
     index.upsertMany(leads);
     await collection.putMany(leads);
     this.#deps.emit(leads.length > MANY ? 'all' : leads.map((l) => l.id));
-    return counts;
+    return { ...counts, rejected };
   }
 
   /** Read-modify-write of one lead; `change` returns null for "nothing to do". */
@@ -323,9 +374,8 @@ export class LeadService {
     fieldPrefix: 'draft' | 'lead',
     emit = true,
   ): Promise<Lead> {
-    const checked = LeadSchema.safeParse(lead);
-    if (!checked.success) {
-      const issue = describeZodError(checked.error)[0]!;
+    const issue = leadIssue(lead);
+    if (issue) {
       const field = fieldPrefix === 'draft' ? `draft.${issue.field}` : issue.field;
       throw new AppFailure('invalid-request', `${field}: ${issue.message}`, field);
     }

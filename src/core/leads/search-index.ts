@@ -70,8 +70,8 @@ export class LeadSearchIndex {
   #leads: (Lead | undefined)[] = [];
   #keys: string[] = [];
   #names: string[] = [];
-  #tags: number[][] = [];
-  #callbacks: number[][] = [];
+  #tags: (readonly number[])[] = [];
+  #callbacks: (readonly number[])[] = [];
   #stage: Uint8Array = new Uint8Array(0);
   #consent: Uint8Array = new Uint8Array(0);
   #owner: Int32Array = new Int32Array(0);
@@ -80,12 +80,18 @@ export class LeadSearchIndex {
   #lastContact: Float64Array = new Float64Array(0);
   #nextCallback: Float64Array = new Float64Array(0);
   #live: Int32Array = new Int32Array(0);
+  /** When each slot was last filled (a counter), to build the lookups in that order. */
+  #filled: Int32Array = new Int32Array(0);
+  #fills = 0;
   readonly #grams = new GramBitsets(0);
   readonly #owners = new Interned();
   readonly #sources = new Interned();
   readonly #tagNames = new Interned();
-  readonly #byPhone = new Map<string, string[]>();
-  readonly #byEmail = new Map<string, string[]>();
+  /**
+   * E.164 / e-mail -> the lead id holding it (an array only when several do: rare, and 100k
+   * arrays cost ~5 MB). Only imports ask, so the maps (~8 MB at 100k) are built on the first ask.
+   */
+  #lookups: { byPhone: Map<string, Ids>; byEmail: Map<string, Ids> } | undefined;
   readonly #orders: Record<SortKind, SortedOrder<string | number>>;
 
   constructor(options: { region?: string } = {}) {
@@ -155,12 +161,41 @@ export class LeadSearchIndex {
 
   /** Lead ids holding this E.164 number (import dedupe). */
   idsByPhone(e164: string): readonly string[] {
-    return this.#byPhone.get(e164) ?? [];
+    return idList(this.#lookupMaps().byPhone.get(e164));
   }
 
   /** Lead ids with this email, case-insensitive (import dedupe). */
   idsByEmail(email: string): readonly string[] {
-    return this.#byEmail.get(email.trim().toLowerCase()) ?? [];
+    return idList(this.#lookupMaps().byEmail.get(email.trim().toLowerCase()));
+  }
+
+  /** idsByPhone(e164)[0], without the array. */
+  firstIdByPhone(e164: string): string | undefined {
+    const ids = this.#lookupMaps().byPhone.get(e164);
+    return typeof ids === 'string' ? ids : ids?.[0];
+  }
+
+  /** idsByEmail(email)[0], without the array. */
+  firstIdByEmail(email: string): string | undefined {
+    const ids = this.#lookupMaps().byEmail.get(email.trim().toLowerCase());
+    return typeof ids === 'string' ? ids : ids?.[0];
+  }
+
+  #lookupMaps(): { byPhone: Map<string, Ids>; byEmail: Map<string, Ids> } {
+    if (!this.#lookups) {
+      this.#lookups = { byPhone: new Map(), byEmail: new Map() };
+      // In the order the slots were last filled: the order the maps would have had from the start.
+      const slots = [...this.#slotOf.values()].sort((a, b) => this.#filled[a]! - this.#filled[b]!);
+      for (const slot of slots) this.#addLookups(this.#leads[slot]!);
+    }
+    return this.#lookups;
+  }
+
+  #addLookups(lead: Lead): void {
+    const maps = this.#lookups;
+    if (!maps) return;
+    for (const p of lead.contact.phones) addTo(maps.byPhone, p.e164, lead.id);
+    if (lead.contact.email) addTo(maps.byEmail, lead.contact.email.trim().toLowerCase(), lead.id);
   }
 
   upsert(lead: Lead): void {
@@ -179,6 +214,9 @@ export class LeadSearchIndex {
       return;
     }
     this.#reserve(this.size + batch.length);
+    // The lookups are rebuilt on their next use (in fill order: the same maps) rather than
+    // kept up to date through 100k fills now, on the import's clock.
+    this.#lookups = undefined;
     for (const lead of batch) {
       const existing = this.#slotOf.get(lead.id);
       if (existing !== undefined) this.#unlink(existing, false);
@@ -361,6 +399,7 @@ export class LeadSearchIndex {
     this.#lastContact = grown(this.#lastContact, capacity);
     this.#nextCallback = grown(this.#nextCallback, capacity);
     this.#live = grown(this.#live, Math.ceil(capacity / 32));
+    this.#filled = grown(this.#filled, capacity);
     this.#grams.grow(capacity);
     this.#capacity = capacity;
   }
@@ -375,15 +414,15 @@ export class LeadSearchIndex {
     this.#consent[slot] = CONSENT[consentState(lead)];
     this.#owner[slot] = lead.owner ? this.#owners.code(lead.owner) : -1;
     this.#source[slot] = lead.source?.name ? this.#sources.code(lead.source.name) : -1;
-    this.#tags[slot] = [...new Set(lead.tags)].map((t) => this.#tagNames.code(t));
+    this.#tags[slot] = lead.tags.length === 0 ? NONE : [...new Set(lead.tags)].map((t) => this.#tagNames.code(t));
     const callbacks = pendingCallbackTimes(lead);
-    this.#callbacks[slot] = callbacks;
+    this.#callbacks[slot] = callbacks.length === 0 ? NONE : callbacks;
     this.#nextCallback[slot] = callbacks[0] ?? NaN;
     this.#created[slot] = Date.parse(lead.createdAt);
     this.#lastContact[slot] = lead.lastContactAt ? Date.parse(lead.lastContactAt) : NaN;
     this.#count(slot, 1);
-    for (const p of lead.contact.phones) addTo(this.#byPhone, p.e164, lead.id);
-    if (lead.contact.email) addTo(this.#byEmail, lead.contact.email.trim().toLowerCase(), lead.id);
+    this.#filled[slot] = ++this.#fills;
+    this.#addLookups(lead);
   }
 
   /** Takes a slot's current lead out of orders, grams, counts and lookups (before refill or removal). */
@@ -392,8 +431,10 @@ export class LeadSearchIndex {
     this.#grams.remove(slot, this.#keys[slot]!);
     this.#count(slot, -1);
     const lead = this.#leads[slot]!;
-    for (const p of lead.contact.phones) removeFrom(this.#byPhone, p.e164, lead.id);
-    if (lead.contact.email) removeFrom(this.#byEmail, lead.contact.email.trim().toLowerCase(), lead.id);
+    const maps = this.#lookups;
+    if (!maps) return;
+    for (const p of lead.contact.phones) removeFrom(maps.byPhone, p.e164, lead.id);
+    if (lead.contact.email) removeFrom(maps.byEmail, lead.contact.email.trim().toLowerCase(), lead.id);
   }
 
   #count(slot: number, delta: number): void {
@@ -410,19 +451,30 @@ export class LeadSearchIndex {
   }
 }
 
-function addTo(map: Map<string, string[]>, key: string, id: string): void {
+/** One id, or several in the order they were added. */
+type Ids = string | string[];
+
+const idList = (ids: Ids | undefined): readonly string[] =>
+  ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
+
+function addTo(map: Map<string, Ids>, key: string, id: string): void {
   const ids = map.get(key);
-  if (!ids) map.set(key, [id]);
-  else if (!ids.includes(id)) ids.push(id);
+  if (ids === undefined) map.set(key, id);
+  else if (typeof ids === 'string') {
+    if (ids !== id) map.set(key, [ids, id]);
+  } else if (!ids.includes(id)) ids.push(id);
 }
 
-function removeFrom(map: Map<string, string[]>, key: string, id: string): void {
+function removeFrom(map: Map<string, Ids>, key: string, id: string): void {
   const ids = map.get(key);
-  if (!ids) return;
-  const rest = ids.filter((i) => i !== id);
+  if (ids === undefined) return;
+  const rest = idList(ids).filter((i) => i !== id);
   if (rest.length === 0) map.delete(key);
-  else map.set(key, rest);
+  else map.set(key, rest.length === 1 ? rest[0]! : rest);
 }
+
+/** Shared by every slot without tags or pending callbacks (most leads): one array, not 100k. */
+const NONE: readonly number[] = Object.freeze([]);
 
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;

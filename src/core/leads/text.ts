@@ -14,3 +14,19 @@ export function fold(text: string): string {
     .toLowerCase();
   return lower.replace(/[œæßøłđ’]/g, (c) => LIGATURES[c] ?? c);
 }
+
+const foldedValues = new Map<string, string>();
+
+/**
+ * fold, remembered: for values many leads share (first and last names, cities), so a 100k-lead
+ * index folds each distinct one once. Bounded: unique values just pass through.
+ */
+export function foldShared(text: string): string {
+  let out = foldedValues.get(text);
+  if (out === undefined) {
+    out = fold(text);
+    if (foldedValues.size >= 50_000) foldedValues.clear();
+    foldedValues.set(text, out);
+  }
+  return out;
+}

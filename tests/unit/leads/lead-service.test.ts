@@ -162,7 +162,7 @@ describe('importDrafts', () => {
       ],
       opts,
     );
-    expect(counts).toEqual({ imported: 1, merged: 2, unchanged: 0 });
+    expect(counts).toEqual({ imported: 1, merged: 2, unchanged: 0, rejected: [] });
     const page = await h.service.search({ text: '', offset: 0, limit: 10, sort: 'name', direction: 'asc' });
     expect(page.items).toMatchObject([{ name: 'Élodie Martin', tags: ['salon'] }]);
     expect(h.events).toHaveLength(1);
@@ -177,7 +177,7 @@ describe('importDrafts', () => {
       [item(draft({ contact: { kind: 'individual', lastName: 'Roy', email: 'paul.roy@gmail.com', phones: [] } }), 2)],
       opts,
     );
-    expect(counts).toEqual({ imported: 0, merged: 1, unchanged: 0 });
+    expect(counts).toEqual({ imported: 0, merged: 1, unchanged: 0, rejected: [] });
     expect(await search(h, 'roy')).toEqual(['Paul Roy']);
   });
 
@@ -187,10 +187,10 @@ describe('importDrafts', () => {
       item(draft({ first: 'A', tel: ['0612345678'], notes: ['hello'] }), 2),
       item(draft({ first: 'B', tel: ['0612345679'] }), 3),
     ];
-    expect(await h.service.importDrafts(file, opts)).toEqual({ imported: 2, merged: 0, unchanged: 0 });
+    expect(await h.service.importDrafts(file, opts)).toEqual({ imported: 2, merged: 0, unchanged: 0, rejected: [] });
     const writes = (await h.store.collection('leads')).stats().writes;
     h.clock.now += 1000;
-    expect(await h.service.importDrafts(file, opts)).toEqual({ imported: 0, merged: 0, unchanged: 2 });
+    expect(await h.service.importDrafts(file, opts)).toEqual({ imported: 0, merged: 0, unchanged: 2, rejected: [] });
     expect((await h.store.collection('leads')).stats().writes).toBe(writes);
     expect(h.events).toHaveLength(1);
   });
@@ -205,6 +205,7 @@ describe('importDrafts', () => {
       imported: 1,
       merged: 1,
       unchanged: 0,
+      rejected: [],
     });
     expect((await h.service.facets()).total).toBe(0);
     expect(h.events).toEqual([]);
@@ -212,14 +213,45 @@ describe('importDrafts', () => {
     expect((await reopened.service.facets()).total).toBe(0);
   });
 
-  it('validates every lead before writing any', async () => {
+  it('rejects the row whose merge would break a lead rule, and by default writes nothing', async () => {
     const h = await harness();
     const tooMany = draft({ tags: Array.from({ length: 30 }, (_, i) => `t${i}`), tel: ['0612345678'] });
     const more = draft({ tags: Array.from({ length: 30 }, (_, i) => `u${i}`), tel: ['0612345678'] });
-    await expect(
-      h.service.importDrafts([item(draft({ first: 'ok' }), 2), item(tooMany, 3), item(more, 4)], opts),
-    ).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/^line 4: tags/) });
+    const file = [item(draft({ first: 'ok', tel: ['0699887766'] }), 2), item(tooMany, 3), item(more, 4)];
+    const result = await h.service.importDrafts(file, opts);
+    expect(result).toEqual({
+      imported: 0,
+      merged: 0,
+      unchanged: 0,
+      rejected: [{ line: 4, field: 'tags', reason: expect.stringMatching(/line 3 .*tags: Too big.*50/) }],
+    });
     expect((await h.service.facets()).total).toBe(0);
+    expect(h.events).toEqual([]);
+  });
+
+  it('with keepValid, writes every other row and leaves the lead as it was before the rejected one', async () => {
+    const h = await harness();
+    const tooMany = draft({ tags: Array.from({ length: 30 }, (_, i) => `t${i}`), tel: ['0612345678'] });
+    const more = draft({ tags: Array.from({ length: 30 }, (_, i) => `u${i}`), tel: ['0612345678'], first: 'Zoé' });
+    const file = [item(draft({ first: 'ok', tel: ['0699887766'] }), 2), item(tooMany, 3), item(more, 4)];
+    const result = await h.service.importDrafts(file, { ...opts, keepValid: true });
+    expect(result).toMatchObject({ imported: 2, merged: 0, unchanged: 0, rejected: [{ line: 4, field: 'tags' }] });
+    const page = await h.service.search({ text: '0612345678', offset: 0, limit: 10, sort: 'name', direction: 'asc' });
+    expect(page.items).toHaveLength(1);
+    const lead = await h.service.get(page.items[0]!.id);
+    expect([lead.tags.length, lead.contact.firstName]).toEqual([30, undefined]);
+  });
+
+  it('rejects a row whose own lead breaks a rule (more than 20 phones in one cell list)', async () => {
+    const h = await harness();
+    const phones = Array.from({ length: 21 }, (_, i) => `06 12 34 56 ${String(i).padStart(2, '0')}`);
+    const result = await h.service.importDrafts([item(draft({ tel: phones }), 7)], { ...opts, keepValid: true });
+    expect(result).toEqual({
+      imported: 0,
+      merged: 0,
+      unchanged: 0,
+      rejected: [{ line: 7, field: 'contact.phones', reason: expect.stringMatching(/^contact\.phones: Too big/) }],
+    });
   });
 
   it('loads sample leads through the import path, source "Exemple"', async () => {

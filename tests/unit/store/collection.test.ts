@@ -56,6 +56,21 @@ describe('sharded collection', () => {
     expect(readFileSync(path.join(dir, 'leads', expected), 'utf8')).toContain('"Edited"');
   });
 
+  it('hands every item read from disk to onLoad, shard by shard, before anyone can get it', async () => {
+    const dir = tempDir();
+    const col = await openCollection<Lead>(createContext(dir), 'leads', { shards: 8 });
+    await col.putMany(Array.from({ length: 100 }, (_, i) => lead(i)));
+    const seen: string[] = [];
+    const again = await openCollection<Lead>(createContext(dir), 'leads', {
+      onLoad: (item) => {
+        seen.push(item.id);
+        item.name = item.name.toUpperCase();
+      },
+    });
+    expect(seen.sort()).toEqual(Array.from({ length: 100 }, (_, i) => `lead-${i}`).sort());
+    expect(again.get('lead-5')?.name).toBe('CLIENT 5');
+  });
+
   it('hash is stable and spreads ids evenly', () => {
     expect(shardOf('lead-42', 64)).toBe(shardOf('lead-42', 64));
     expect(shardOf('abc', 1 << 30)).toBe(440920331); // FNV-1a('abc') mod 2^30: pinned so a change is caught

@@ -220,3 +220,61 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
 export function invalidMappingFields(mapping: ColumnMapping): string[] {
   return Object.values(mapping).filter((f) => resolveField(f) === undefined);
 }
+
+/** The import fields that feed each part of a lead, to point a rejected lead field back at a column. */
+const fieldsOfLeadPart: readonly (readonly [leadPath: string, fields: readonly ImportField[]])[] = [
+  ['contact.phones', ['phone', 'phoneMobile', 'phoneHome', 'phoneWork', 'phoneFax', 'phoneOther']],
+  ['contact.email', ['email']],
+  ['contact.firstName', ['firstName']],
+  ['contact.lastName', ['lastName']],
+  ['contact.fullName', ['fullName', 'company']],
+  ['contact.address.street', ['street']],
+  ['contact.address.postalCode', ['postalCode']],
+  ['contact.address.city', ['city']],
+  ['contact.address.country', ['country']],
+  ['contact.preferredContactTime', ['preferredContactTime']],
+  [
+    'vehicles',
+    [
+      'vehicleMake',
+      'vehicleModel',
+      'vehicleInterest',
+      'vehicleCondition',
+      'vehicleYear',
+      'vehicleTrim',
+      'vehicleVin',
+      'vehicleStock',
+      'vehicleRegistration',
+      'vehiclePrice',
+      'vehicleCurrency',
+    ],
+  ],
+  ['tradeIn', ['tradeInMake', 'tradeInModel', 'tradeInYear', 'tradeInMileage', 'tradeInRegistration', 'tradeInVin']],
+  ['source', ['source', 'sourceProvider', 'sourceId']],
+  ['stage', ['stage']],
+  ['owner', ['owner']],
+  ['tags', ['tags']],
+  ['consents', ['consentGivenAt', 'consentWording']],
+  ['comments', ['comments']],
+  ['timeline', ['notes']],
+  ['createdAt', ['createdAt']],
+  ['lastContactAt', ['lastContactAt']],
+];
+
+/**
+ * The column of a row that fills `leadField` (a dotted lead path such as `contact.phones.20`):
+ * the first such column with a value in the row, else the first such column; undefined if none.
+ */
+export function columnOfLeadField(
+  leadField: string,
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  cells: readonly string[],
+): string | undefined {
+  const part = fieldsOfLeadPart.find(([p]) => leadField === p || leadField.startsWith(`${p}.`));
+  if (!part) return undefined;
+  const columns = headers
+    .map((h, i) => ({ h, i, field: mapping[h] ? resolveField(mapping[h]) : undefined }))
+    .filter((c) => c.field !== undefined && part[1].includes(c.field));
+  return (columns.find((c) => cells[c.i]?.trim()) ?? columns[0])?.h;
+}

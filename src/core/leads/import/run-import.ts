@@ -1,14 +1,14 @@
 import type { ColumnMapping, ImportReject, ImportReport } from '../../../shared/domain/import-report';
-import type { LeadDraft } from '../../../shared/domain/lead';
 import { AppFailure } from '../../../shared/result';
 import { MalformedXml } from './adf/xml';
 import { parseAdf } from './adf/parse-adf';
+import { readCsvFile, type CsvBatch, type CsvEnd, type CsvHead } from './csv/csv-file';
+import { readCsvFileInWorker, WorkerUnavailable } from './csv/csv-in-worker';
 import { decodeText, encodingLabel, looksBinary } from './csv/decode';
-import { parseCsv, type Separator } from './csv/parse-csv';
-import { csvToDrafts } from './csv/read-csv';
-import { guessMapping, invalidMappingFields } from './mapping';
+import { parseCsv, type CsvRecord, type Separator } from './csv/parse-csv';
+import { columnOfLeadField, invalidMappingFields } from './mapping';
 import { adfRejectsCsv, rejectsCsv } from './rejects-csv';
-import type { ImportTarget } from './target';
+import type { ImportBatch, ImportTarget } from './target';
 
 export interface ImportRequest {
   fileName: string;
@@ -20,6 +20,11 @@ export interface ImportRequest {
   dryRun: boolean;
   region: string;
   zone?: string;
+  /**
+   * Read a CSV file in the import worker (the default for files over WORKER_MIN_BYTES, where a
+   * worker exists); false reads it on this thread. The report is the same either way.
+   */
+  worker?: boolean;
 }
 
 export interface ImportOutcome {
@@ -28,16 +33,30 @@ export interface ImportOutcome {
   rejectsCsv?: string;
 }
 
+/** Below this a worker's start (~50 ms) costs more than reading the file here. */
+export const WORKER_MIN_BYTES = 512 * 1024;
+/** Rows per batch handed from the reader to the lead service. */
+const BATCH = 1000;
+
 /** Content decides, not the extension: dealers rename feeds. */
 export function detectFormat(text: string): 'csv' | 'adf' {
   return /^\s*(<\?xml|<adf[\s>]|<!--|<!DOCTYPE)/i.test(text.replace(/^\uFEFF/, '')) ? 'adf' : 'csv';
 }
 
+/** The text the format shows in: the first 64 KB decoded (the whole file is decoded by its reader). */
+function leadingText(bytes: Uint8Array): string {
+  const head = decodeText(bytes.subarray(0, 65_536)).text;
+  return bytes.length > 65_536 && head.trim() === '' ? decodeText(bytes).text : head;
+}
+
 const separatorName: Record<Separator, string> = { ';': ';', ',': ',', '\t': 'tab' };
 
+type Counts = { imported: number; merged: number; unchanged: number };
+
 /**
- * Parse -> drafts + rejects -> all or nothing (unless keepValid) -> the lead service -> report.
- * Nothing reaches the store when any row is rejected and keepValid is off, or on a file-level error.
+ * Parse -> drafts + rejects -> the lead service -> report. A CSV file is read in batches (in
+ * the import worker for big files) that the service merges as they come. Nothing reaches the
+ * store when any row is rejected and keepValid is off, or on a file-level error.
  */
 export async function runImport(request: ImportRequest, target: ImportTarget): Promise<ImportOutcome> {
   const ctx = { region: request.region, zone: request.zone ?? 'Europe/Paris' };
@@ -54,96 +73,173 @@ export async function runImport(request: ImportRequest, target: ImportTarget): P
       },
     };
   }
-  const { text, encoding } = decodeText(request.bytes);
-  const format = request.format ?? detectFormat(text);
+  const format = request.format ?? detectFormat(leadingText(request.bytes));
+  const options = { dryRun: request.dryRun, fileName: request.fileName, keepValid: request.keepValid };
+  return format === 'adf'
+    ? importAdf(request, target, ctx, base, options)
+    : importCsv(request, target, ctx, base, options);
+}
 
-  let parsed: {
-    items: { draft: LeadDraft; line: number }[];
-    rejects: ImportReject[];
-    warnings: ImportReport['warnings'];
-    rows: number;
-    fileLevel: boolean;
-    rejectsCsv?: string;
-    detected?: ImportReport['detected'];
-    mapping?: ColumnMapping;
-  };
-  if (format === 'adf') {
-    try {
-      const adf = parseAdf(text, ctx);
-      parsed = { ...adf, rows: adf.prospects, fileLevel: adf.prospects === 0 };
-      if (adf.rejects.length > 0) parsed.rejectsCsv = adfRejectsCsv(adf.rejects);
-    } catch (error) {
-      if (!(error instanceof MalformedXml)) throw error;
-      parsed = {
-        items: [],
-        rejects: [{ line: error.line, reason: error.message }],
-        warnings: [],
+type Ctx = { region: string; zone: string };
+type Base = { file: string; dryRun: boolean } & Counts;
+type Options = { dryRun: boolean; fileName: string; keepValid: boolean };
+
+async function importAdf(
+  request: ImportRequest,
+  target: ImportTarget,
+  ctx: Ctx,
+  base: Base,
+  options: Options,
+): Promise<ImportOutcome> {
+  const { text } = decodeText(request.bytes);
+  let adf: ReturnType<typeof parseAdf>;
+  try {
+    adf = parseAdf(text, ctx);
+  } catch (error) {
+    if (!(error instanceof MalformedXml)) throw error;
+    return {
+      report: {
+        ...base,
+        format: 'adf',
+        refused: true,
         rows: 0,
-        fileLevel: true,
-      };
-    }
-  } else {
-    const csv = parseCsv(text);
-    const mapping = request.mapping ?? guessMapping(csv.headers);
-    const bad = invalidMappingFields(mapping);
-    if (bad.length > 0)
-      throw new AppFailure('invalid-request', `unknown lead field(s) in the mapping: ${bad.join(', ')}`, 'mapping');
-    const detected = {
-      encoding: encodingLabel(encoding),
-      separator: separatorName[csv.separator],
-      headers: csv.headers,
+        rejected: [{ line: error.line, reason: error.message }],
+        warnings: [],
+      },
     };
-    if (csv.headers.length === 0) {
-      parsed = {
-        items: [],
-        rejects: [{ line: 1, reason: 'the file is empty' }],
-        warnings: [],
-        rows: 0,
-        fileLevel: true,
-        detected,
-        mapping,
-      };
-    } else if (!Object.values(mapping).some((f) => f !== 'ignore')) {
-      const reason = 'no column could be matched to a lead field: choose a mapping';
-      parsed = {
-        items: [],
-        rejects: [{ line: 1, reason }],
-        warnings: [],
-        rows: csv.records.length,
-        fileLevel: true,
-        detected,
-        mapping,
-      };
-    } else {
-      const rows = csvToDrafts(csv, mapping, ctx);
-      parsed = {
-        ...rows,
-        rows: csv.records.length,
-        fileLevel: false,
-        detected,
-        mapping,
-        ...(rows.rejectedRecords.length > 0
-          ? { rejectsCsv: rejectsCsv(csv.headers, rows.rejectedRecords, csv.separator) }
-          : {}),
-      };
+  }
+  const rejects = [...adf.rejects];
+  const fileLevel = adf.prospects === 0;
+  let counts: Counts = { imported: 0, merged: 0, unchanged: 0 };
+  let refused = fileLevel || (rejects.length > 0 && !request.keepValid);
+  if (!fileLevel && adf.items.length > 0) {
+    const { rejected, ...done } = await target.importBatches([{ items: adf.items, fileRejects: rejects.length }], {
+      ...options,
+      via: 'import',
+    });
+    counts = done;
+    if (rejected.length > 0) {
+      refused ||= !request.keepValid;
+      // ADF has no columns: the lead field at fault stands for one.
+      for (const r of rejected) rejects.push({ line: r.line, column: r.field.replaceAll('.', '/'), reason: r.reason });
+      rejects.sort((a, b) => a.line - b.line);
+    }
+  }
+  if (refused) counts = { imported: 0, merged: 0, unchanged: 0 };
+  return {
+    report: {
+      ...base,
+      ...counts,
+      format: 'adf',
+      refused,
+      rows: adf.prospects,
+      rejected: rejects,
+      warnings: adf.warnings,
+    },
+    ...(rejects.length > 0 ? { rejectsCsv: adfRejectsCsv(rejects) } : {}),
+  };
+}
+
+async function importCsv(
+  request: ImportRequest,
+  target: ImportTarget,
+  ctx: Ctx,
+  base: Base,
+  options: Options,
+): Promise<ImportOutcome> {
+  const steps = csvSteps(request, ctx);
+  const first = await steps.next();
+  const head = (first.value as { head: CsvHead }).head;
+  const warnings: ImportReport['warnings'] = [];
+  const detected = {
+    encoding: encodingLabel(head.encoding),
+    separator: separatorName[head.separator],
+    headers: head.headers,
+  };
+  // Keys in the order the report has always had (the CLI prints it as JSON).
+  const report = (r: Pick<ImportReport, 'refused' | 'rows' | 'rejected'> & { counts?: Counts }): ImportReport => ({
+    ...base,
+    ...r.counts,
+    format: 'csv',
+    refused: r.refused,
+    rows: r.rows,
+    rejected: r.rejected,
+    warnings,
+    detected,
+    mapping: head.mapping,
+  });
+  if (head.problem === 'unknown-fields') {
+    await steps.return(undefined);
+    const bad = invalidMappingFields(head.mapping);
+    throw new AppFailure('invalid-request', `unknown lead field(s) in the mapping: ${bad.join(', ')}`, 'mapping');
+  }
+
+  // The service takes the drafts batch by batch; rejects and warnings are kept for the report.
+  const rejects: ImportReject[] = [];
+  const rejectedRecords: CsvBatch['rejectedRecords'] = [];
+  let end: CsvEnd = { rows: 0 };
+  async function* batches(): AsyncGenerator<ImportBatch> {
+    for await (const step of steps) {
+      if ('end' in step) end = step.end;
+      if (!('batch' in step)) continue;
+      const { items, rejects: batchRejects, rejectedRecords: records, warnings: batchWarnings } = step.batch;
+      rejects.push(...batchRejects);
+      rejectedRecords.push(...records);
+      warnings.push(...batchWarnings);
+      yield { items, fileRejects: batchRejects.length };
     }
   }
 
-  const refused = parsed.fileLevel || (parsed.rejects.length > 0 && !request.keepValid);
-  const counts =
-    refused || parsed.items.length === 0
-      ? { imported: 0, merged: 0, unchanged: 0 }
-      : await target.importDrafts(parsed.items, { dryRun: request.dryRun, fileName: request.fileName, via: 'import' });
-  const report: ImportReport = {
-    ...base,
-    ...counts,
-    format,
-    refused,
-    rows: parsed.rows,
-    rejected: parsed.rejects,
-    warnings: parsed.warnings,
-    ...(parsed.detected ? { detected: parsed.detected } : {}),
-    ...(parsed.mapping ? { mapping: parsed.mapping } : {}),
+  if (head.problem) {
+    for await (const _ of batches()); // counts the rows
+    const reason =
+      head.problem === 'empty' ? 'the file is empty' : 'no column could be matched to a lead field: choose a mapping';
+    return { report: report({ refused: true, rows: end.rows, rejected: [{ line: 1, reason }] }) };
+  }
+
+  const { rejected, ...counts } = await target.importBatches(batches(), { ...options, via: 'import' });
+  if (rejected.length > 0) {
+    const records = recordsAt(request, new Set(rejected.map((r) => r.line)));
+    for (const r of rejected) {
+      const record = records.get(r.line);
+      const column = record ? columnOfLeadField(r.field, head.headers, head.mapping, record.cells) : undefined;
+      rejects.push({ line: r.line, ...(column ? { column } : {}), reason: r.reason });
+      if (record) rejectedRecords.push({ record, reasons: [column ? `${column}: ${r.reason}` : r.reason] });
+    }
+    rejects.sort((a, b) => a.line - b.line);
+    rejectedRecords.sort((a, b) => a.record.line - b.record.line);
+  }
+  const refused = rejects.length > 0 && !request.keepValid;
+  return {
+    report: report({ ...(refused ? {} : { counts }), refused, rows: end.rows, rejected: rejects }),
+    ...(rejectedRecords.length > 0 ? { rejectsCsv: rejectsCsv(head.headers, rejectedRecords, head.separator) } : {}),
   };
-  return { report, ...(parsed.rejectsCsv ? { rejectsCsv: parsed.rejectsCsv } : {}) };
+}
+
+/** readCsvFile's steps, from the import worker when it is worth one and there is one. */
+async function* csvSteps(request: ImportRequest, ctx: Ctx): ReturnType<typeof readCsvFileInWorker> {
+  const options = { ...(request.mapping ? { mapping: request.mapping } : {}), ctx, batch: BATCH };
+  if (request.worker ?? request.bytes.length >= WORKER_MIN_BYTES) {
+    const inWorker = readCsvFileInWorker(request.bytes, options);
+    let first: IteratorResult<Awaited<ReturnType<typeof inWorker.next>>['value']>;
+    try {
+      first = await inWorker.next();
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailable)) throw error;
+      return yield* readCsvFile(request.bytes, options);
+    }
+    if (first.done) return;
+    yield first.value;
+    return yield* inWorker;
+  }
+  return yield* readCsvFile(request.bytes, options);
+}
+
+/**
+ * The records of a few lines (rows the lead service rejected), read again: rare, and the reader
+ * (maybe in the worker) has let go of its records by then.
+ */
+function recordsAt(request: ImportRequest, lines: Set<number>): Map<number, CsvRecord> {
+  const csv = parseCsv(decodeText(request.bytes).text);
+  return new Map(csv.records.filter((r) => lines.has(r.line)).map((r) => [r.line, r]));
 }

@@ -1,12 +1,28 @@
 import type { Lead, LeadDraft } from '../../../shared/domain/lead';
 import type { ParsedLeadQuery } from '../../../shared/domain/lead-query';
 
+/** Rows of a file, as read so far; `fileRejects`: rows of this batch the reader rejected already. */
+export interface ImportBatch {
+  items: { draft: LeadDraft; line: number }[];
+  fileRejects?: number;
+}
+
 /** What the import needs from the lead service (dedupe, merge and durable write are its job). */
 export interface ImportTarget {
-  importDrafts(
-    items: { draft: LeadDraft; line: number }[],
-    options: { dryRun: boolean; fileName: string; via: 'import' | 'sample' },
-  ): Promise<{ imported: number; merged: number; unchanged: number }>;
+  /**
+   * Merges and stores the rows, batch by batch as the file is read. Rows whose lead the lead
+   * rules refuse come back in `rejected`; unless keepValid, any reject (theirs or the file's)
+   * means nothing is written.
+   */
+  importBatches(
+    batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>,
+    options: { dryRun: boolean; fileName: string; via: 'import' | 'sample'; keepValid: boolean },
+  ): Promise<{
+    imported: number;
+    merged: number;
+    unchanged: number;
+    rejected: { line: number; field: string; reason: string }[];
+  }>;
 }
 
 /** What the export needs: every lead matching a query, in the query's order. */

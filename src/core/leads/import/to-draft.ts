@@ -27,26 +27,6 @@ export interface ConvertContext {
   zone: string;
 }
 
-export type FieldValues = Partial<Record<ImportField, { header: string; value: string }[]>>;
-
-/** Row cells -> non-empty values grouped by field, in column order; `ignore` and unmapped columns dropped. */
-export function groupCells(
-  cells: readonly string[],
-  columns: readonly (ImportField | undefined)[],
-  headers: readonly string[],
-): FieldValues {
-  // Dictionary object from the start: ~30 keyed adds per row would otherwise walk shape
-  // transitions and then normalise the object to a dictionary anyway (100k times per import).
-  const values = Object.create(null) as FieldValues;
-  for (let i = 0; i < columns.length; i++) {
-    const field = columns[i];
-    const value = cells[i]?.trim();
-    if (!field || field === 'ignore' || !value) continue;
-    (values[field] ??= []).push({ header: headers[i]!, value });
-  }
-  return values;
-}
-
 const stageWords: Record<string, Stage> = {
   new: 'new',
   nouveau: 'new',
@@ -144,70 +124,68 @@ const phoneFieldType: Partial<Record<ImportField, Phone['type']>> = {
 const phoneFieldEntries = Object.entries(phoneFieldType) as [ImportField, Phone['type']][];
 const stageAllowed = `${stages.join(', ')} (or nouveau, contacté, rdv, venu, vendu, perdu)`;
 
-/**
- * One row's values -> a LeadDraft, or the reasons it cannot be one. Pure; every problem is
- * reported (not only the first) so the user fixes a row once.
- */
-export function valuesToDraft(
-  values: FieldValues,
-  ctx: ConvertContext,
-): { draft?: LeadDraft; problems: CellProblem[] } {
-  const problems: CellProblem[] = [];
-  const one = (field: ImportField) => values[field]?.[0];
-  const text = (field: ImportField, max: number) => {
-    const v = one(field);
-    if (!v) return undefined;
-    if (v.value.length > max) {
-      problems.push({ column: v.header, reason: `'${v.value.slice(0, 30)}…' is longer than ${max} characters` });
-      return undefined;
-    }
-    return v.value;
-  };
-  const year = (field: ImportField) => {
-    const v = one(field);
-    if (!v) return undefined;
-    const n = /^\d{4}$/.test(v.value) ? Number(v.value) : NaN;
-    if (!(n >= 1900 && n <= 2100)) problems.push({ column: v.header, reason: `year '${v.value}' is not a year` });
-    return n >= 1900 && n <= 2100 ? n : undefined;
-  };
-  const date = (field: ImportField) => {
-    const v = one(field);
-    if (!v) return undefined;
-    const r = parseFrenchDate(v.value, ctx.zone);
-    if (!r.ok) problems.push({ column: v.header, reason: r.reason });
-    return r.ok ? r.value : undefined;
-  };
-  const vin = (field: ImportField) => {
-    const v = one(field);
-    if (!v) return undefined;
-    const s = v.value.replace(/[\s-]/g, '').toUpperCase();
-    if (!VIN.test(s))
-      problems.push({
-        column: v.header,
-        reason: `VIN '${v.value}' is not valid (at most 17 letters and digits, no I, O or Q)`,
-      });
-    return VIN.test(s) ? s : undefined;
-  };
-  const word = <T>(field: ImportField, table: Record<string, T>, what: string, allowed: string) => {
-    const v = one(field);
-    if (!v) return undefined;
-    const found = table[normalizeWord(v.value)];
-    if (found === undefined)
-      problems.push({ column: v.header, reason: `${what} '${v.value}' is not one of ${allowed}` });
-    return found;
-  };
+interface PhoneColumn {
+  index: number;
+  field: ImportField;
+  type: Phone['type'];
+}
 
-  // Phones: typed columns give the type; the plain "Téléphone" column is the preferred number.
-  const phones: Phone[] = [];
-  let preferredE164: string | undefined;
-  for (const [field, type] of phoneFieldEntries) {
-    for (const { header, value } of values[field] ?? []) {
+/**
+ * One file's row reader: which columns feed which field is worked out once per file, then each
+ * row is read straight off its cells (no per-row grouping object, no per-row closures: both
+ * showed up at 100k rows). Pure per row; every problem is reported (not only the first) so the
+ * user fixes a row once.
+ */
+export class RowConverter {
+  readonly #headers: readonly string[];
+  readonly #ctx: ConvertContext;
+  /** Column indexes feeding each field, in column order. */
+  readonly #columns = new Map<ImportField, number[]>();
+  /** Every column that feeds a field (trimmed once per row). */
+  readonly #mapped: number[] = [];
+  /** Phone columns in reading order: by field (plain phone first), then by column. */
+  readonly #phoneColumns: PhoneColumn[] = [];
+  /** The current row's trimmed cells, by column ('' when empty or unmapped). */
+  readonly #values: string[];
+  #problems: CellProblem[] = [];
+
+  /** `columns[i]` is the field of column i (undefined or 'ignore': not read). */
+  constructor(headers: readonly string[], columns: readonly (ImportField | undefined)[], ctx: ConvertContext) {
+    this.#headers = headers;
+    this.#ctx = ctx;
+    this.#values = new Array<string>(columns.length).fill('');
+    for (let i = 0; i < columns.length; i++) {
+      const field = columns[i];
+      if (!field || field === 'ignore') continue;
+      this.#mapped.push(i);
+      let list = this.#columns.get(field);
+      if (!list) this.#columns.set(field, (list = []));
+      list.push(i);
+    }
+    for (const [field, type] of phoneFieldEntries)
+      for (const index of this.#columns.get(field) ?? []) this.#phoneColumns.push({ index, field, type });
+  }
+
+  /** One row's cells -> a LeadDraft, or the reasons it cannot be one. */
+  convert(cells: readonly string[]): { draft?: LeadDraft; problems: CellProblem[] } {
+    const values = this.#values;
+    for (const i of this.#mapped) values[i] = cells[i]?.trim() ?? '';
+    const problems: CellProblem[] = [];
+    this.#problems = problems;
+    const headers = this.#headers;
+
+    // Phones: typed columns give the type; the plain "Téléphone" column is the preferred number.
+    const phones: Phone[] = [];
+    let preferredE164: string | undefined;
+    for (const { index, field, type } of this.#phoneColumns) {
+      const value = values[index]!;
+      if (!value) continue;
       // Without a separator the split is the value itself (the regex split costs ~1 µs a value).
-      const raws = /[/|\n]/.test(value) ? value.split(/\s*[/|\n]\s*/).filter(Boolean) : value ? [value] : [];
+      const raws = /[/|\n]/.test(value) ? value.split(/\s*[/|\n]\s*/).filter(Boolean) : [value];
       for (const raw of raws) {
-        const e164 = phoneToE164(raw, ctx.region);
+        const e164 = phoneToE164(raw, this.#ctx.region);
         if (!e164) {
-          problems.push({ column: header, reason: `phone '${raw}' is not a valid number` });
+          problems.push({ column: headers[index]!, reason: `phone '${raw}' is not a valid number` });
           continue;
         }
         if (field === 'phone') preferredE164 ??= e164;
@@ -219,84 +197,200 @@ export function valuesToDraft(
         phones.push({ e164, raw: raw.slice(0, 64), type, preferred: false });
       }
     }
-  }
-  // A number in the plain column and again in a typed one keeps the typed column's type.
-  for (const p of phones) p.preferred = p.e164 === (preferredE164 ?? phones[0]?.e164);
+    // A number in the plain column and again in a typed one keeps the typed column's type.
+    for (const p of phones) p.preferred = p.e164 === (preferredE164 ?? phones[0]?.e164);
 
-  let email: string | undefined;
-  const emailValue = one('email');
-  if (emailValue) {
-    const candidate = emailValue.value.toLowerCase();
-    if (EMAIL.safeParse(candidate).success) email = candidate;
-    else problems.push({ column: emailValue.header, reason: `e-mail '${emailValue.value}' is not valid` });
-  }
-  if (phones.length === 0 && !email && !problems.some((p) => /phone|e-mail/.test(p.reason)))
-    problems.push({ reason: 'no phone and no e-mail: nothing to call' });
+    let email: string | undefined;
+    const emailAt = this.#first('email');
+    if (emailAt >= 0) {
+      const candidate = values[emailAt]!.toLowerCase();
+      if (EMAIL.safeParse(candidate).success) email = candidate;
+      else problems.push({ column: headers[emailAt]!, reason: `e-mail '${values[emailAt]!}' is not valid` });
+    }
+    // Only phone and e-mail problems exist so far: a bad number or address already says why.
+    if (phones.length === 0 && !email && problems.length === 0)
+      problems.push({ reason: 'no phone and no e-mail: nothing to call' });
 
-  const address: Address = {};
-  const street = text('street', 200);
-  const postalCode = text('postalCode', 20);
-  const city = text('city', 100);
-  if (street) address.street = street;
-  if (postalCode) address.postalCode = postalCode;
-  if (city) address.city = city;
-  const countryValue = one('country');
-  if (countryValue) {
-    const upper = countryValue.value.toUpperCase();
-    const code = /^[A-Z]{2}$/.test(upper) ? upper : countryNames[normalizeWord(countryValue.value)];
-    if (code) address.country = code;
-    else
+    const address: Address = {};
+    const street = this.#text('street', 200);
+    const postalCode = this.#text('postalCode', 20);
+    const city = this.#text('city', 100);
+    if (street) address.street = street;
+    if (postalCode) address.postalCode = postalCode;
+    if (city) address.city = city;
+    const countryAt = this.#first('country');
+    if (countryAt >= 0) {
+      const value = values[countryAt]!;
+      const upper = value.toUpperCase();
+      const code = /^[A-Z]{2}$/.test(upper) ? upper : countryNames[normalizeWord(value)];
+      if (code) address.country = code;
+      else
+        problems.push({
+          column: headers[countryAt]!,
+          reason: `country '${value}' is not known (use a 2-letter code such as FR)`,
+        });
+    }
+
+    const company = this.#text('company', 200);
+    const firstName = this.#text('firstName', 100);
+    const lastName = this.#text('lastName', 100);
+    const fullName = this.#text('fullName', 200) ?? company;
+
+    const vehicle = this.#vehicle();
+
+    let tradeIn: TradeIn | undefined;
+    const mileageAt = this.#first('tradeInMileage');
+    let mileage: TradeIn['mileage'];
+    if (mileageAt >= 0) {
+      const value = values[mileageAt]!;
+      const r = parseFrenchNumber(value.replace(/\b(km|kms|kilom[eè]tres?)\b/gi, '').replace(/\bmi(les)?\b/gi, ''));
+      if (!r.ok || !Number.isInteger(r.value.value) || r.value.value < 0)
+        problems.push({ column: headers[mileageAt]!, reason: `mileage '${value}' is not a whole number of km` });
+      else mileage = { value: r.value.value, unit: /\bmi(les)?\b/i.test(value) ? 'mi' : 'km' };
+    }
+    // Objects are built key by key, in the order the draft has always had (not through compact,
+    // which builds each twice: 100k rows).
+    const tradeInParts: Partial<TradeIn> = {};
+    const tradeInYear = this.#year('tradeInYear');
+    if (tradeInYear !== undefined) tradeInParts.year = tradeInYear;
+    const tradeInMake = this.#text('tradeInMake', 60);
+    if (tradeInMake !== undefined) tradeInParts.make = tradeInMake;
+    const tradeInModel = this.#text('tradeInModel', 80);
+    if (tradeInModel !== undefined) tradeInParts.model = tradeInModel;
+    const tradeInVin = this.#vin('tradeInVin');
+    if (tradeInVin !== undefined) tradeInParts.vin = tradeInVin;
+    const tradeInRegistration = this.#text('tradeInRegistration', 20)?.toUpperCase();
+    if (tradeInRegistration !== undefined) tradeInParts.registration = tradeInRegistration;
+    if (mileage !== undefined) tradeInParts.mileage = mileage;
+    if (Object.keys(tradeInParts).length > 0) tradeIn = tradeInParts as TradeIn;
+
+    const stage = this.#word('stage', stageWords, 'stage', stageAllowed);
+    const sourceName = this.#text('source', 100);
+    const provider = this.#text('sourceProvider', 100);
+    const externalId = this.#text('sourceId', 100);
+    const tagsAt = this.#first('tags');
+    const tags = tagsAt >= 0 ? [...new Set(values[tagsAt]!.split(/\s*[,;|]\s*/).filter((t) => t.length > 0))] : [];
+    const tooLongTag = tags.find((t) => t.length > 50);
+    if (tooLongTag)
       problems.push({
-        column: countryValue.header,
-        reason: `country '${countryValue.value}' is not known (use a 2-letter code such as FR)`,
+        column: headers[tagsAt]!,
+        reason: `tag '${tooLongTag.slice(0, 30)}…' is longer than 50 characters`,
       });
+
+    const consentAt = this.#date('consentGivenAt');
+    const wording = this.#text('consentWording', 2000);
+    const consents: LeadDraft['consents'] = [];
+    if (consentAt !== undefined || wording !== undefined) {
+      const number = phones.find((p) => p.preferred)?.e164;
+      const givenAtHeader = this.#headerOf('consentGivenAt');
+      if (!consentAt && givenAtHeader === undefined)
+        problems.push({
+          column: this.#headerOf('consentWording'),
+          reason: 'consent wording given without the date it was given',
+        });
+      else if (!wording && consentAt)
+        problems.push({
+          column: givenAtHeader,
+          reason: 'consent date given without the wording shown to the consumer',
+        });
+      else if (consentAt && wording && !number)
+        problems.push({ column: givenAtHeader, reason: 'consent given but no phone number it covers' });
+      else if (consentAt && wording && number)
+        consents.push({
+          id: consentId(number, consentAt, wording),
+          number,
+          givenAt: consentAt,
+          channel: 'other',
+          wording,
+        });
+    }
+
+    const notes: string[] = [];
+    for (const i of this.#columns.get('notes') ?? []) if (values[i]) notes.push(values[i]!.slice(0, 10_000));
+    const createdAt = this.#date('createdAt');
+    const lastContactAt = this.#date('lastContactAt');
+    const comments = this.#text('comments', 10_000);
+    const preferredContactTime = this.#text('preferredContactTime', 200);
+    const owner = this.#text('owner', 100);
+
+    if (problems.length > 0) return { problems };
+    const contact = { kind: company ? 'business' : 'individual' } as LeadDraft['contact'];
+    if (firstName !== undefined) contact.firstName = firstName;
+    if (lastName !== undefined) contact.lastName = lastName;
+    if (fullName !== undefined) contact.fullName = fullName;
+    contact.phones = phones;
+    if (email !== undefined) contact.email = email;
+    if (Object.keys(address).length > 0) contact.address = address;
+    if (preferredContactTime !== undefined) contact.preferredContactTime = preferredContactTime;
+    const draft = { contact, vehicles: vehicle ? [vehicle] : [] } as LeadDraft;
+    if (tradeIn !== undefined) draft.tradeIn = tradeIn;
+    if (sourceName || provider || externalId) {
+      const source: NonNullable<LeadDraft['source']> = { name: sourceName ?? provider ?? '' };
+      if (provider !== undefined) source.provider = provider;
+      if (externalId !== undefined) source.externalId = externalId;
+      draft.source = source;
+    }
+    draft.stage = stage ?? 'new';
+    if (owner !== undefined) draft.owner = owner;
+    draft.tags = tags;
+    draft.consents = consents;
+    if (comments !== undefined) draft.comments = comments;
+    if (notes.length > 0) draft.notes = notes;
+    if (createdAt !== undefined) draft.createdAt = createdAt;
+    if (lastContactAt !== undefined) draft.lastContactAt = lastContactAt;
+    return { draft, problems };
   }
 
-  const company = text('company', 200);
-  const firstName = text('firstName', 100);
-  const lastName = text('lastName', 100);
-  const fullName = text('fullName', 200) ?? company;
-
-  // Vehicle of interest: make and model are both required by ADF; one without the other is an error.
-  const vehicle = buildVehicle();
-  function buildVehicle(): Vehicle | undefined {
-    const make = text('vehicleMake', 60);
-    const model = text('vehicleModel', 80);
-    const rest = {
-      interest: word(
-        'vehicleInterest',
-        interestWords,
-        'interest',
-        'achat, LOA/location, essai (buy, lease, test-drive)',
-      ),
-      condition: word('vehicleCondition', conditionWords, 'condition', 'neuf/VN, occasion/VO (new, used)'),
-      year: year('vehicleYear'),
-      trim: text('vehicleTrim', 80),
-      vin: vin('vehicleVin'),
-      stockNumber: text('vehicleStock', 40),
-      registration: text('vehicleRegistration', 20)?.toUpperCase(),
-    };
+  /** Vehicle of interest: make and model are both required by ADF; one without the other is an error. */
+  #vehicle(): Vehicle | undefined {
+    const problems = this.#problems;
+    const make = this.#text('vehicleMake', 60);
+    const model = this.#text('vehicleModel', 80);
+    const interest = this.#word(
+      'vehicleInterest',
+      interestWords,
+      'interest',
+      'achat, LOA/location, essai (buy, lease, test-drive)',
+    );
+    const condition = this.#word('vehicleCondition', conditionWords, 'condition', 'neuf/VN, occasion/VO (new, used)');
+    const year = this.#year('vehicleYear');
+    const trim = this.#text('vehicleTrim', 80);
+    const vin = this.#vin('vehicleVin');
+    const stockNumber = this.#text('vehicleStock', 40);
+    const registration = this.#text('vehicleRegistration', 20)?.toUpperCase();
     let price: Vehicle['price'];
-    const priceValue = one('vehiclePrice');
-    if (priceValue) {
-      const r = parseFrenchNumber(priceValue.value);
+    const priceAt = this.#first('vehiclePrice');
+    if (priceAt >= 0) {
+      const value = this.#values[priceAt]!;
+      const r = parseFrenchNumber(value);
       if (!r.ok || r.value.value < 0)
-        problems.push({ column: priceValue.header, reason: `price '${priceValue.value}' is not a number` });
+        problems.push({ column: this.#headers[priceAt]!, reason: `price '${value}' is not a number` });
       else {
-        const currency = (one('vehicleCurrency')?.value.toUpperCase() ?? r.value.currency ?? 'EUR').replace('€', 'EUR');
+        const currencyAt = this.#first('vehicleCurrency');
+        const currency = (
+          currencyAt >= 0 ? this.#values[currencyAt]!.toUpperCase() : (r.value.currency ?? 'EUR')
+        ).replace('€', 'EUR');
         if (/^[A-Z]{3}$/.test(currency)) price = { amount: r.value.value, currency };
         else
           problems.push({
-            column: one('vehicleCurrency')!.header,
+            column: this.#headers[currencyAt]!,
             reason: `currency '${currency}' is not a currency code such as EUR`,
           });
       }
     }
-    const anyDetail = Object.values(rest).some((v) => v !== undefined) || price !== undefined;
+    const anyDetail =
+      interest !== undefined ||
+      condition !== undefined ||
+      year !== undefined ||
+      trim !== undefined ||
+      vin !== undefined ||
+      stockNumber !== undefined ||
+      registration !== undefined ||
+      price !== undefined;
     if (!make && !model) {
       if (anyDetail)
         problems.push({
-          column: values.vehicleMake?.[0]?.header,
+          column: this.#headerOf('vehicleMake'),
           reason: 'vehicle details given without make and model',
         });
       return undefined;
@@ -309,121 +403,87 @@ export function valuesToDraft(
       problems.push({ reason: `vehicle model is missing (make '${make}' given)` });
       return undefined;
     }
-    // Spelled out (same key order as `{ ...rest, interest, make, model, price }`): spreading then
-    // overriding a key took the slow generic path, ~8 µs a row.
-    return compact({
-      interest: rest.interest ?? 'buy',
-      condition: rest.condition,
-      year: rest.year,
-      trim: rest.trim,
-      vin: rest.vin,
-      stockNumber: rest.stockNumber,
-      registration: rest.registration,
-      make,
-      model,
-      price,
-    }) as Vehicle;
+    const vehicle = { interest: interest ?? 'buy' } as Vehicle;
+    if (condition !== undefined) vehicle.condition = condition;
+    if (year !== undefined) vehicle.year = year;
+    if (trim !== undefined) vehicle.trim = trim;
+    if (vin !== undefined) vehicle.vin = vin;
+    if (stockNumber !== undefined) vehicle.stockNumber = stockNumber;
+    if (registration !== undefined) vehicle.registration = registration;
+    vehicle.make = make;
+    vehicle.model = model;
+    if (price !== undefined) vehicle.price = price;
+    return vehicle;
   }
 
-  let tradeIn: TradeIn | undefined;
-  const mileageValue = one('tradeInMileage');
-  let mileage: TradeIn['mileage'];
-  if (mileageValue) {
-    const r = parseFrenchNumber(
-      mileageValue.value.replace(/\b(km|kms|kilom[eè]tres?)\b/gi, '').replace(/\bmi(les)?\b/gi, ''),
-    );
-    if (!r.ok || !Number.isInteger(r.value.value) || r.value.value < 0)
-      problems.push({
-        column: mileageValue.header,
-        reason: `mileage '${mileageValue.value}' is not a whole number of km`,
+  /** The first column of `field` with a value in this row, or -1. */
+  #first(field: ImportField): number {
+    const columns = this.#columns.get(field);
+    if (columns === undefined) return -1;
+    for (const i of columns) if (this.#values[i] !== '') return i;
+    return -1;
+  }
+
+  #headerOf(field: ImportField): string | undefined {
+    const at = this.#first(field);
+    return at >= 0 ? this.#headers[at] : undefined;
+  }
+
+  #text(field: ImportField, max: number): string | undefined {
+    const at = this.#first(field);
+    if (at < 0) return undefined;
+    const value = this.#values[at]!;
+    if (value.length > max) {
+      this.#problems.push({
+        column: this.#headers[at]!,
+        reason: `'${value.slice(0, 30)}…' is longer than ${max} characters`,
       });
-    else mileage = { value: r.value.value, unit: /\bmi(les)?\b/i.test(mileageValue.value) ? 'mi' : 'km' };
+      return undefined;
+    }
+    return value;
   }
-  const tradeInParts = compact({
-    year: year('tradeInYear'),
-    make: text('tradeInMake', 60),
-    model: text('tradeInModel', 80),
-    vin: vin('tradeInVin'),
-    registration: text('tradeInRegistration', 20)?.toUpperCase(),
-    mileage,
-  });
-  if (Object.keys(tradeInParts).length > 0) tradeIn = tradeInParts as TradeIn;
 
-  const stage = word('stage', stageWords, 'stage', stageAllowed);
-  const sourceName = text('source', 100);
-  const provider = text('sourceProvider', 100);
-  const externalId = text('sourceId', 100);
-  const tagsValue = one('tags')?.value;
-  const tags = tagsValue ? [...new Set(tagsValue.split(/\s*[,;|]\s*/).filter((t) => t.length > 0))] : [];
-  const tooLongTag = tags.find((t) => t.length > 50);
-  if (tooLongTag)
-    problems.push({
-      column: one('tags')!.header,
-      reason: `tag '${tooLongTag.slice(0, 30)}…' is longer than 50 characters`,
+  #year(field: ImportField): number | undefined {
+    const at = this.#first(field);
+    if (at < 0) return undefined;
+    const value = this.#values[at]!;
+    const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
+    if (n >= 1900 && n <= 2100) return n;
+    this.#problems.push({ column: this.#headers[at]!, reason: `year '${value}' is not a year` });
+    return undefined;
+  }
+
+  #date(field: ImportField): string | undefined {
+    const at = this.#first(field);
+    if (at < 0) return undefined;
+    const r = parseFrenchDate(this.#values[at]!, this.#ctx.zone);
+    if (r.ok) return r.value;
+    this.#problems.push({ column: this.#headers[at]!, reason: r.reason });
+    return undefined;
+  }
+
+  #vin(field: ImportField): string | undefined {
+    const at = this.#first(field);
+    if (at < 0) return undefined;
+    const value = this.#values[at]!;
+    const s = value.replace(/[\s-]/g, '').toUpperCase();
+    if (VIN.test(s)) return s;
+    this.#problems.push({
+      column: this.#headers[at]!,
+      reason: `VIN '${value}' is not valid (at most 17 letters and digits, no I, O or Q)`,
     });
-
-  const consentAt = date('consentGivenAt');
-  const wording = text('consentWording', 2000);
-  const consents: LeadDraft['consents'] = [];
-  if (consentAt !== undefined || wording !== undefined) {
-    const number = phones.find((p) => p.preferred)?.e164;
-    if (!consentAt && !one('consentGivenAt'))
-      problems.push({
-        column: one('consentWording')?.header,
-        reason: 'consent wording given without the date it was given',
-      });
-    else if (!wording && consentAt)
-      problems.push({
-        column: one('consentGivenAt')?.header,
-        reason: 'consent date given without the wording shown to the consumer',
-      });
-    else if (consentAt && wording && !number)
-      problems.push({ column: one('consentGivenAt')?.header, reason: 'consent given but no phone number it covers' });
-    else if (consentAt && wording && number)
-      consents.push({
-        id: consentId(number, consentAt, wording),
-        number,
-        givenAt: consentAt,
-        channel: 'other',
-        wording,
-      });
+    return undefined;
   }
 
-  const notes = (values.notes ?? []).map((v) => v.value.slice(0, 10_000));
-  const createdAt = date('createdAt');
-  const lastContactAt = date('lastContactAt');
-  const comments = text('comments', 10_000);
-  const preferredContactTime = text('preferredContactTime', 200);
-  const owner = text('owner', 100);
-
-  if (problems.length > 0) return { problems };
-  const draft: LeadDraft = compact({
-    contact: compact({
-      kind: company ? 'business' : 'individual',
-      firstName,
-      lastName,
-      fullName,
-      phones,
-      email,
-      address: Object.keys(address).length > 0 ? address : undefined,
-      preferredContactTime,
-    }) as LeadDraft['contact'],
-    vehicles: vehicle ? [vehicle] : [],
-    tradeIn,
-    source:
-      sourceName || provider || externalId
-        ? compact({ name: sourceName ?? provider ?? '', provider, externalId })
-        : undefined,
-    stage: stage ?? 'new',
-    owner,
-    tags,
-    consents,
-    comments,
-    notes: notes.length > 0 ? notes : undefined,
-    createdAt,
-    lastContactAt,
-  }) as LeadDraft;
-  return { draft, problems };
+  #word<T>(field: ImportField, table: Record<string, T>, what: string, allowed: string): T | undefined {
+    const at = this.#first(field);
+    if (at < 0) return undefined;
+    const value = this.#values[at]!;
+    const found = table[normalizeWord(value)];
+    if (found === undefined)
+      this.#problems.push({ column: this.#headers[at]!, reason: `${what} '${value}' is not one of ${allowed}` });
+    return found;
+  }
 }
 
 const oneShotHash = (crypto as { hash?: typeof crypto.hash }).hash;

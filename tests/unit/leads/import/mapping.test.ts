@@ -9,7 +9,7 @@ import {
   importFields,
   resolveField,
 } from '../../../../src/core/leads/import/mapping';
-import { groupCells, valuesToDraft } from '../../../../src/core/leads/import/to-draft';
+import { RowConverter } from '../../../../src/core/leads/import/to-draft';
 import { fixture } from './helpers';
 
 const ctx = { region: 'FR', zone: 'Europe/Paris' };
@@ -89,14 +89,11 @@ describe('row -> draft', () => {
   const draftOf = (row: Record<string, string>) => {
     const headers = Object.keys(row);
     const mapping = guessMapping(headers);
-    return valuesToDraft(
-      groupCells(
-        Object.values(row),
-        headers.map((h) => mapping[h] as never),
-        headers,
-      ),
+    return new RowConverter(
+      headers,
+      headers.map((h) => mapping[h] as never),
       ctx,
-    );
+    ).convert(Object.values(row));
   };
 
   it('builds phones with types, the plain "Téléphone" column preferred, E.164 plus the raw text', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { phoneToE164 } from '../../../../src/core/leads/import/phone-e164';
+import { PhoneNumber } from 'libphonenumber-js/max';
+import { phoneToE164, validNationalNumber } from '../../../../src/core/leads/import/phone-e164';
+import { mulberry32 } from '../../../../src/core/leads/sample/prng';
 import { parsePhone } from '../../../../src/shared/phone';
 
 describe('phoneToE164', () => {
@@ -30,5 +32,26 @@ describe('phoneToE164', () => {
         expect(phoneToE164(input, region), `${region} ${input}`).toBe(p.ok ? p.e164 : undefined);
       }
     }
+  });
+});
+
+describe('validNationalNumber', () => {
+  it('says what libphonenumber says of every French prefix (300 numbers of each first three digits)', () => {
+    const valid = validNationalNumber('FR');
+    const r = mulberry32(5);
+    const disagreements: string[] = [];
+    let validCount = 0;
+    for (let prefix = 100; prefix < 1000; prefix++) {
+      for (let k = 0; k < 300; k++) {
+        // Mostly 9 digits, sometimes 8 or 10: the lengths rules must agree too.
+        const length = k % 10 === 0 ? 5 : k % 10 === 1 ? 7 : 6;
+        const national = `${prefix}${String(Math.floor(r() * 10 ** length)).padStart(length, '0')}`;
+        const expected = new PhoneNumber(`+33${national}`).isValid();
+        if (expected) validCount++;
+        if (valid(national) !== expected) disagreements.push(national);
+      }
+    }
+    expect(disagreements.slice(0, 5)).toEqual([]);
+    expect(validCount).toBeGreaterThan(30_000);
   });
 });

@@ -117,6 +117,42 @@ describe('import engine against the real store', () => {
     expect(allLeads(service)).toHaveLength(1);
   });
 
+  it('rejects a row whose merge would break a lead rule, with line, column and reason, instead of refusing the file', async () => {
+    const tags = (p: string) => Array.from({ length: 30 }, (_, i) => `${p}${i}`).join(', ');
+    const csv = [
+      'Nom;Portable;Étiquettes;E-mail',
+      `Martin;06 12 34 56 78;${tags('a')};`,
+      'Petit;07 81 22 33 44;;hugo@exemple.fr',
+      `Martin;+33 6 12 34 56 78;${tags('b')};`,
+    ].join('\n');
+    const request = { fileName: 'tags.csv', bytes: Buffer.from(csv), dryRun: false, region: 'FR' };
+    const reject = {
+      line: 4,
+      column: 'Étiquettes',
+      reason: expect.stringMatching(/^same person as the lead of line 2 .*tags: Too big/),
+    };
+
+    const { dataDir, store, service } = await realTarget();
+    await store.flush();
+    const before = await snapshot(dataDir);
+    const strict = await runImport({ ...request, keepValid: false }, service);
+    expect(strict.report).toMatchObject({ refused: true, imported: 0, merged: 0, rejected: [reject] });
+    await store.flush();
+    expect(await snapshot(dataDir)).toEqual(before);
+
+    const kept = await runImport({ ...request, keepValid: true }, service);
+    expect(kept.report).toMatchObject({ refused: false, imported: 2, merged: 0, rejected: [reject] });
+    expect(allLeads(service).map((l) => [l.contact.lastName, l.tags.length])).toEqual([
+      ['Martin', 30],
+      ['Petit', 0],
+    ]);
+    const lines = kept.rejectsCsv!.slice(1).split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      /^Martin;\+33 6 12 34 56 78;b0, b1,.*;;Étiquettes: same person as the lead of line 2 .*;4$/,
+    );
+  });
+
   it('refuses files that cannot be imported at all, whatever keepValid says', async () => {
     const { service } = await realTarget();
     for (const [name, reason] of [

@@ -41,13 +41,59 @@ export function detectSeparator(text: string): Separator {
  * line it starts on, so "line 57" is where the user looks in a text editor. Blank lines are skipped.
  */
 export function parseCsv(text: string, separator: Separator = detectSeparator(text)): ParsedCsv {
-  const rows: CsvRecord[] = [];
-  const sep = separator.charCodeAt(0);
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  let unterminatedAt: number | undefined;
-  while (i < n) {
+  const reader = new CsvReader(text, separator);
+  const records: CsvRecord[] = [];
+  for (let r = reader.next(); r; r = reader.next()) records.push(r);
+  return {
+    separator,
+    headers: reader.headers,
+    records,
+    ...(reader.unterminatedAt === undefined ? {} : { unterminatedAt: reader.unterminatedAt }),
+  };
+}
+
+/**
+ * parseCsv one record at a time (the importer converts rows while the rest of the file is still
+ * unread): the header row is read by the constructor, then next() gives each record with a
+ * value, and undefined at the end. `unterminatedAt` is known once the last record is read.
+ */
+export class CsvReader {
+  readonly separator: Separator;
+  readonly headers: string[];
+  unterminatedAt: number | undefined;
+  readonly #text: string;
+  readonly #sep: number;
+  #i = 0;
+  #line = 1;
+
+  constructor(text: string, separator: Separator = detectSeparator(text)) {
+    this.#text = text;
+    this.separator = separator;
+    this.#sep = separator.charCodeAt(0);
+    this.headers = uniqueHeaders(this.#row()?.cells ?? []);
+  }
+
+  /** The next record with at least one non-blank cell. */
+  next(): CsvRecord | undefined {
+    for (let r = this.#row(); r; r = this.#row()) if (r.cells.some((c) => c.trim() !== '')) return r;
+    return undefined;
+  }
+
+  /** The next row that is not a blank line. */
+  #row(): CsvRecord | undefined {
+    while (this.#i < this.#text.length) {
+      const row = this.#record();
+      if (!(row.cells.length === 1 && row.cells[0]!.trim() === '')) return row;
+    }
+    return undefined;
+  }
+
+  #record(): CsvRecord {
+    const text = this.#text;
+    const sep = this.#sep;
+    const n = text.length;
+    let i = this.#i;
+    let line = this.#line;
     const startLine = line;
     const cells: string[] = [];
     let endOfRecord = false;
@@ -62,7 +108,7 @@ export function parseCsv(text: string, separator: Separator = detectSeparator(te
             value += text.slice(from);
             line += countNewlines(text, from, n);
             i = n;
-            unterminatedAt = fieldLine;
+            this.unterminatedAt = fieldLine;
             break;
           }
           line += countNewlines(text, from, q);
@@ -98,15 +144,10 @@ export function parseCsv(text: string, separator: Separator = detectSeparator(te
         }
       }
     }
-    if (!(cells.length === 1 && cells[0]!.trim() === '')) rows.push({ line: startLine, cells });
+    this.#i = i;
+    this.#line = line;
+    return { line: startLine, cells };
   }
-  const [header, ...records] = rows;
-  return {
-    separator,
-    headers: uniqueHeaders(header?.cells ?? []),
-    records: records.filter((r) => r.cells.some((c) => c.trim() !== '')),
-    ...(unterminatedAt === undefined ? {} : { unterminatedAt }),
-  };
 }
 
 const isEnd = (c: number, sep: number) => c === sep || c === 10 || c === 13;

@@ -46,11 +46,12 @@ export function encodeWindows1252(text: string): Uint8Array {
 const toUnicode = new Map(Object.entries(high).map(([cp, byte]) => [byte, String.fromCodePoint(Number(cp))]));
 
 /**
- * Windows-1252 -> text. Node 20's `TextDecoder('windows-1252')` takes its Latin-1 fast path and
- * returns C1 controls for 0x80-0x9F (€ becomes U+0080, œ U+009C), so those 27 bytes are mapped here.
+ * Windows-1252 -> text: Latin-1 (each byte its code point: one copy into a one-byte string),
+ * then the 27 bytes 0x80-0x9F that 1252 gives other characters (€, œ, ’…) mapped. Node 20's
+ * `TextDecoder('windows-1252')` is no help: it takes a Latin-1 path and returns C1 controls there.
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder('windows-1252')
-    .decode(bytes)
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
     .replace(/[\u0080-\u009f]/g, (c) => toUnicode.get(c.charCodeAt(0)) ?? c);
 }
