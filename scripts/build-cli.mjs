@@ -1,12 +1,11 @@
-// Bundles the CLI (and the web host and core it starts) into out/cli/index.js for plain Node.
+// Bundles the CLI (and the web host and core it starts) into out/cli/index.js for plain Node,
+// and the CSV import worker beside it (out/cli/csv-import-worker.js, found by csv-in-worker.ts).
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
-await build({
-  entryPoints: ['src/cli/index.ts'],
-  outfile: 'out/cli/index.js',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -20,4 +19,13 @@ await build({
   },
   define: { __RELANCE_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
-});
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'out/cli/index.js' }),
+  build({
+    ...common,
+    entryPoints: ['src/core/leads/import/csv/csv-worker.ts'],
+    outfile: 'out/cli/csv-import-worker.js',
+  }),
+]);

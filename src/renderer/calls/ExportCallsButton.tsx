@@ -2,23 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Disposition } from '../../shared/domain/disposition';
 import { useClient } from '../app/connection-context';
+import { downloadText } from '../leads/download';
 import { formatCount } from '../leads/format';
 import { dispositionLabel } from './call-text';
 import { callsCsvFileName, callsToCsv, collectRows } from './calls-csv';
 import { toCallsQuery, type CallsFilter } from './calls-filter';
-
-/** Saves text as a file the way a page can (Electron hands it to its download manager). */
-function downloadText(text: string, fileName: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** CSV of every call the filters select (all pages), in the UI language's spreadsheet conventions. */
 export function ExportCallsButton({
