@@ -225,6 +225,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       await leads.catch(() => undefined);
+      // Let the dialer and voicemail finish opening before the store closes under them.
+      await Promise.allSettled([voicemailReady]);
       await dialerReady.then((dialer) => dialer.close()).catch(() => undefined);
       await store.close();
     },
@@ -236,6 +238,8 @@ function deferHandlers<K extends RequestName>(
   names: readonly K[],
   ready: Promise<Pick<Handlers, K>>,
 ): Pick<Handlers, K> {
+  // A failed start is logged where it happens and reported to each request that waits for it.
+  ready.catch(() => undefined);
   const deferred: Record<string, (input: never) => Promise<unknown>> = {};
   for (const name of names) {
     deferred[name] = async (input) => ((await ready)[name] as (input: never) => unknown)(input);
