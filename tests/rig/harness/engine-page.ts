@@ -5,7 +5,7 @@ import { Inviter, Registerer, SessionState, UserAgent, type Session } from 'sip.
 import { createPhoneEngine, type DiagnosablePhoneEngine } from '../../../src/renderer/phone/engine';
 import type { CallEvent } from '../../../src/shared/domain/call-event';
 import type { EnginePageApi, EngineWire } from './engine-types';
-import type { ToneResult } from './types';
+import { measureTone as tone } from './tone';
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -56,44 +56,6 @@ function sineWav(hz: number, seconds: number, rate = 48000): ArrayBuffer {
   for (let i = 0; i < n; i++)
     v.setInt16(44 + i * 2, Math.round(0.5 * 32767 * Math.sin((2 * Math.PI * hz * i) / rate)), true);
   return buf;
-}
-
-/** Same analysis as the sip.js harness: averaged FFT of the remote stream around `freq`. */
-async function tone(stream: MediaStream, freq: number, frames: number, intervalMs: number): Promise<ToneResult> {
-  const ctx = new AudioContext();
-  await ctx.resume();
-  const src = ctx.createMediaStreamSource(stream);
-  const an = ctx.createAnalyser();
-  an.fftSize = 8192;
-  an.smoothingTimeConstant = 0;
-  src.connect(an);
-  const bins = an.frequencyBinCount;
-  const binHz = ctx.sampleRate / an.fftSize;
-  const acc = new Float64Array(bins);
-  const frame = new Float32Array(bins);
-  for (let i = 0; i < frames; i++) {
-    await new Promise((r) => setTimeout(r, intervalMs));
-    an.getFloatFrequencyData(frame);
-    for (let b = 0; b < bins; b++) acc[b]! += 10 ** ((frame[b] ?? -200) / 10);
-  }
-  src.disconnect();
-  await ctx.close();
-  const lo = Math.ceil(50 / binHz);
-  let peakBin = lo;
-  for (let b = lo; b < bins; b++) if (acc[b]! > acc[peakBin]!) peakBin = b;
-  const target = Math.round(freq / binHz);
-  let targetPow = 0;
-  for (let b = target - 3; b <= target + 3; b++) targetPow = Math.max(targetPow, acc[b] ?? 0);
-  let otherPow = 0;
-  for (let b = lo; b < bins; b++) if (Math.abs(b - target) > 10) otherPow = Math.max(otherPow, acc[b]!);
-  const db = (p: number) => 10 * Math.log10(p / frames + 1e-30);
-  return {
-    peakHz: peakBin * binHz,
-    targetDb: db(targetPow),
-    otherMaxDb: db(otherPow),
-    marginDb: db(targetPow) - db(otherPow),
-    binHz,
-  };
 }
 
 // ---- baseline: plain sip.js defaults (default SDH factory, 5 s ICE gathering timeout) ----------

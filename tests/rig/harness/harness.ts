@@ -2,7 +2,8 @@
 // through window.rig. One UserAgent per page; sessions kept by id so later tests can run several.
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
-import type { HarnessApi, RegisterResult, ToneResult, WireEvent } from './types.js';
+import { measureTone } from './tone.js';
+import type { HarnessApi, RegisterResult, WireEvent } from './types.js';
 
 // Epoch ms (fractional), comparable across pages and with Node's Date.now().
 const now = () => performance.timeOrigin + performance.now();
@@ -226,45 +227,7 @@ const api: HarnessApi = {
     attachRemoteAudio(id, session);
     const stream = remoteStream(session);
     if (!stream) throw new Error('no remote stream');
-    const ctx = new AudioContext();
-    await ctx.resume();
-    const src = ctx.createMediaStreamSource(stream);
-    const an = ctx.createAnalyser();
-    an.fftSize = 8192;
-    an.smoothingTimeConstant = 0;
-    src.connect(an);
-    const bins = an.frequencyBinCount;
-    const binHz = ctx.sampleRate / an.fftSize;
-    const acc = new Float64Array(bins);
-    const frame = new Float32Array(bins);
-    const frames = opts.frames ?? 10;
-    // Average linear power over several frames spaced a little apart.
-    for (let i = 0; i < frames; i++) {
-      await new Promise((r) => setTimeout(r, opts.intervalMs ?? 100));
-      an.getFloatFrequencyData(frame);
-      for (let b = 0; b < bins; b++) acc[b]! += 10 ** ((frame[b] ?? -200) / 10);
-    }
-    src.disconnect();
-    await ctx.close();
-    // Ignore DC / sub-audio bins.
-    const lo = Math.ceil(50 / binHz);
-    let peakBin = lo;
-    for (let b = lo; b < bins; b++) if (acc[b]! > acc[peakBin]!) peakBin = b;
-    const target = Math.round(freq / binHz);
-    const win = 3;
-    let targetPow = 0;
-    for (let b = target - win; b <= target + win; b++) targetPow = Math.max(targetPow, acc[b] ?? 0);
-    let otherPow = 0;
-    for (let b = lo; b < bins; b++) if (Math.abs(b - target) > 10) otherPow = Math.max(otherPow, acc[b]!);
-    const db = (p: number) => 10 * Math.log10(p / frames + 1e-30);
-    const result: ToneResult = {
-      peakHz: peakBin * binHz,
-      targetDb: db(targetPow),
-      otherMaxDb: db(otherPow),
-      marginDb: db(targetPow) - db(otherPow),
-      binHz,
-    };
-    return result;
+    return measureTone(stream, freq, opts.frames ?? 10, opts.intervalMs ?? 100);
   },
 
   async stats(id) {
