@@ -42,6 +42,37 @@ export class CallRecorder {
     return run;
   }
 
+  /**
+   * At start-up, calls still in progress are from before the app stopped: their page and media
+   * are gone. Each becomes a record with what was known (start, ringing, answer), marked
+   * interrupted, with no end and no disposition: the seller gives one.
+   */
+  interruptAll(): Promise<CallRecord[]> {
+    const run = this.#chain.then(async () => {
+      const written: CallRecord[] = [];
+      for (const call of this.open.all()) {
+        const record: CallRecord = {
+          id: callRecordId(call.callId, Date.parse(call.startedAt)),
+          v: CALL_RECORD_VERSION,
+          ...(call.leadId ? { leadId: call.leadId } : {}),
+          number: call.number,
+          direction: call.direction,
+          startedAt: call.startedAt,
+          ...(call.ringingAt ? { ringingAt: call.ringingAt } : {}),
+          ...(call.answeredAt ? { answeredAt: call.answeredAt } : {}),
+          ...(call.dialerSessionId ? { dialerSessionId: call.dialerSessionId } : {}),
+          interrupted: true,
+        };
+        const { duplicate } = await this.journal.append(record);
+        await this.open.close(call.callId, record.id);
+        if (!duplicate) written.push(record);
+      }
+      return written;
+    });
+    this.#chain = run.catch(() => undefined);
+    return run;
+  }
+
   async #handle(event: CallEvent): Promise<Reported> {
     const call = this.open.get(event.callId);
     const recorded = this.open.recordIdOf(event.callId);

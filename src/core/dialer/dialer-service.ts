@@ -33,7 +33,9 @@ import { openCallbackLists } from './callback-lists';
 import type { DialerEmit } from './events';
 import type { LeadAccess } from './lead-access';
 import { createListService } from './list-service';
-import type { Session, Timings } from './machine';
+import { transition, type Session, type Timings } from './machine';
+import { recoverSession } from './recover-session';
+import { openSessionFile } from './session-file';
 import { checkNumber } from './number-choice';
 import { createPicker } from './picker';
 import { realTimers, type CallPermission, type CallPlacer, type Timers } from './ports';
@@ -100,11 +102,12 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
   const log = deps.log ?? silentLogger;
   const zone = deps.zone ?? DEFAULT_ZONE;
   const { store, leads, emit } = deps;
-  const [book, dnc, lists, openCalls] = await Promise.all([
+  const [book, dnc, lists, openCalls, sessionFile] = await Promise.all([
     openDispositionBook(store),
     openDoNotCallList(store),
     openCallbackLists(store),
     openOpenCalls(store),
+    openSessionFile(store),
   ]);
   const outcomes = openOutcomeLog(store);
   const recorder = new CallRecorder(openCalls, store.journal);
@@ -227,6 +230,8 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
           e.lastCallAt = new Date(now()).toISOString();
         }
       }),
+    beforePlace: (target, session) => sessionFile.dialing(session, target, new Date(now())),
+    sessionEnded: (session) => sessionFile.end(session.id),
     markRingTimeout: (sessionId, callId) =>
       Promise.all(
         openCalls
@@ -236,6 +241,24 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
       ).then(() => undefined),
     disposition: (id) => book.get(id),
     onChange: (view) => emit('dialer.changed', view),
+    log,
+  });
+
+  // Calls left in progress by an app that stopped are logged with what was known; a session it
+  // did not stop waits as interrupted.
+  await recorder.interruptAll();
+  await recoverSession({
+    open: sessionFile.open(),
+    lists,
+    leads,
+    callLog,
+    runner,
+    sessionCalls,
+    updateEntry,
+    outcomeDeps,
+    sessionFile,
+    skipNote: (skip) => skipNote(skip, deps.settings().locale, zone),
+    now,
     log,
   });
 
@@ -349,6 +372,10 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
       listService.require(listId, 'listId');
       await leads.ready();
       const session: Session = { id: newRecordId(now()), listId, mode, timings: { ...deps.settings().dialer } };
+      // Asked of the machine first (pure), so a refused start does not replace the open session on disk.
+      const can = transition(runner.state, { type: 'start', session });
+      if (!can.ok) throw new AppFailure('conflict', can.reason);
+      await sessionFile.begin(session, new Date(now()));
       sessionCalls.clear();
       return command({ type: 'start', session });
     },

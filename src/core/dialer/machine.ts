@@ -55,10 +55,24 @@ export type DialerState =
       after: After;
     }
   | { kind: 'paused'; session: Session; reason: 'seller' | 'phone'; problem?: string; next: NextSlot }
-  | { kind: 'stopped'; session: Session; reason: 'seller' | 'list-done'; picking: boolean };
+  | { kind: 'stopped'; session: Session; reason: 'seller' | 'list-done'; picking: boolean }
+  /**
+   * The app stopped during this session (found on restart). `pending`: the call in progress then,
+   * or one ended without its disposition; the seller gives it on resume, before any new call.
+   */
+  | { kind: 'interrupted'; session: Session; pending?: Pending };
+
+/** An interrupted session's call still waiting for the seller's disposition. */
+export interface Pending {
+  target: DialTarget;
+  callId: string;
+  recordId: string;
+}
 
 export type DialerEvent =
   | { type: 'start'; session: Session }
+  /** On restart: a session the app did not stop is shown as interrupted. */
+  | { type: 'restore'; session: Session; pending?: Pending }
   | { type: 'call-now' }
   | { type: 'skip' }
   | { type: 'pause' }
@@ -84,6 +98,7 @@ export type DialerEventType = DialerEvent['type'];
 
 export const dialerEventTypes = [
   'start',
+  'restore',
   'call-now',
   'skip',
   'pause',
@@ -279,6 +294,34 @@ const table: Table = {
         { type: 'session-started', session: e.session },
         { type: 'pick-next' },
       ]),
+    restore: (_s, e) => ok({ kind: 'interrupted', session: e.session, ...(e.pending ? { pending: e.pending } : {}) }),
+  },
+
+  interrupted: {
+    // Where it stopped: the call without its disposition first (the seller gives it), then on.
+    resume: (s) =>
+      s.pending
+        ? ok(
+            {
+              kind: 'wrap-up',
+              session: s.session,
+              target: s.pending.target,
+              callId: s.pending.callId,
+              recordId: s.pending.recordId,
+              disposition: 'needed',
+              timer: false,
+              next: { status: 'picking' },
+              after: 'next',
+            },
+            [{ type: 'pick-next' }],
+          )
+        : ok({ kind: 'choosing', session: s.session }, [{ type: 'pick-next' }]),
+    // The call stays in the log without a disposition ("to qualify"); its lead goes back to the list.
+    stop: (s) =>
+      stopped(s.session, 'seller', { status: 'unpicked' }, [
+        ...(s.pending ? [{ type: 'release-entry', target: s.pending.target, attempted: true } as const] : []),
+      ]),
+    start: () => no('an interrupted session is waiting: resume it or stop it first'),
   },
 
   choosing: {

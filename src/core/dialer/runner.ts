@@ -9,6 +9,7 @@ import {
   type DialerEvent,
   type DialerState,
   type Effect,
+  type Pending,
   type Session,
   type TimerName,
   type Transition,
@@ -28,6 +29,13 @@ export interface RunnerDeps {
   recheck(target: DialTarget): { ok: true } | { ok: false; skip: SkipReason };
   skipEntry(target: DialTarget, reason: SkipReason | undefined, session: Session): Promise<void>;
   releaseEntry(target: DialTarget, attempted: boolean, session: Session): Promise<void>;
+  /**
+   * On disk before the call leaves: which entry is being dialled, so a restart after a crash
+   * never dials it again without knowing whether the first call left.
+   */
+  beforePlace(target: DialTarget, session: Session): Promise<void>;
+  /** The session is over (stopped or list done): a restart does not offer it again. */
+  sessionEnded(session: Session): Promise<void>;
   /** Tells the call recorder that the dialer's ring timeout cancels the call (its 487 is then "no answer"). */
   markRingTimeout(dialerSessionId: string, callId?: string): Promise<void>;
   disposition(id: string): Pick<Disposition, 'appointment'> | undefined;
@@ -62,6 +70,7 @@ export class DialerRunner {
   #pausedSince: number | null = null;
   #endedAt: number | null = null;
   readonly #calls = new Map<string, SessionCall>();
+  #uncertain: DialTarget[] = [];
 
   constructor(deps: RunnerDeps) {
     this.#deps = deps;
@@ -103,14 +112,32 @@ export class DialerRunner {
     for (const t of [...this.#timers.keys()]) this.#cancel(t);
   }
 
+  /**
+   * A session the app did not stop, found on restart: its calls so far count in the stats, and
+   * it waits as `interrupted` for the seller to resume or stop it.
+   */
+  restore(input: {
+    session: Session;
+    /** Session time already spent before the app stopped (the downtime does not count). */
+    activeMs: number;
+    calls: readonly Pick<CallRecord, 'id' | 'direction' | 'answeredAt' | 'endedAt' | 'disposition'>[];
+    pending?: Pending | undefined;
+    uncertain: readonly DialTarget[];
+  }): Transition {
+    if (this.#state.kind !== 'idle') return { ok: false, reason: 'a dialer session is already open' };
+    this.#startedAt = this.#deps.now() - input.activeMs;
+    this.#pausedMs = 0;
+    this.#pausedSince = null;
+    this.#endedAt = null;
+    this.#calls.clear();
+    this.#uncertain = [...input.uncertain];
+    for (const call of input.calls) this.#calls.set(call.id, pick(call));
+    return this.send({ type: 'restore', session: input.session, ...(input.pending ? { pending: input.pending } : {}) });
+  }
+
   /** A call of this session was saved: counted in the live stats. */
   noteCall(record: Pick<CallRecord, 'id' | 'direction' | 'answeredAt' | 'endedAt' | 'disposition'>): void {
-    this.#calls.set(record.id, {
-      direction: record.direction,
-      answeredAt: record.answeredAt,
-      endedAt: record.endedAt,
-      disposition: record.disposition,
-    });
+    this.#calls.set(record.id, pick(record));
     this.#changed();
   }
 
@@ -169,6 +196,14 @@ export class DialerRunner {
         break;
       case 'choosing':
         break;
+      case 'interrupted':
+        if (s.pending) {
+          set('current', s.pending.target);
+          set('callId', s.pending.callId);
+          set('recordId', s.pending.recordId);
+        }
+        if (this.#uncertain.length > 0) set('uncertain', this.#uncertain.slice(0, 50));
+        break;
     }
     return view;
   }
@@ -186,8 +221,10 @@ export class DialerRunner {
 
   #trackPause(before: DialerState, after: DialerState): void {
     const now = this.#deps.now();
-    if (after.kind === 'paused' && before.kind !== 'paused') this.#pausedSince = now;
-    if (before.kind === 'paused' && after.kind !== 'paused' && this.#pausedSince !== null) {
+    // Waiting to be resumed after a restart counts as a pause.
+    const idle = (s: DialerState) => s.kind === 'paused' || s.kind === 'interrupted';
+    if (idle(after) && !idle(before)) this.#pausedSince = now;
+    if (idle(before) && !idle(after) && this.#pausedSince !== null) {
       this.#pausedMs += now - this.#pausedSince;
       this.#pausedSince = null;
     }
@@ -204,10 +241,15 @@ export class DialerRunner {
         this.#endedAt = null;
         this.#problem = undefined;
         this.#calls.clear();
+        this.#uncertain = [];
         return;
       case 'session-ended':
         this.#endedAt = d.now();
+        this.#uncertain = [];
         for (const t of [...this.#timers.keys()]) this.#cancel(t);
+        d.sessionEnded(session).catch((error: unknown) =>
+          d.log.error('dialer: the session end was not written', { session: session.id, error: message(error) }),
+        );
         return;
       case 'pick-next':
         d.pick(session).then(
@@ -233,8 +275,10 @@ export class DialerRunner {
           this.send({ type: 'place-refused', skip: check.skip });
           return;
         }
-        d.placer
-          .place({ dialerSessionId: session.id, leadId: effect.target.leadId, number: effect.target.number })
+        d.beforePlace(effect.target, session)
+          .then(() =>
+            d.placer.place({ dialerSessionId: session.id, leadId: effect.target.leadId, number: effect.target.number }),
+          )
           .then(
             ({ callId }) => this.#feed({ type: 'call-placed', callId }),
             (error: unknown) => this.#feed({ type: 'place-failed', problem: message(error) }),
@@ -311,6 +355,15 @@ export class DialerRunner {
       this.#deps.log.warn('dialer: change listener failed', { error: message(error) });
     }
   }
+}
+
+function pick(record: Pick<CallRecord, 'direction' | 'answeredAt' | 'endedAt' | 'disposition'>): SessionCall {
+  return {
+    direction: record.direction,
+    answeredAt: record.answeredAt,
+    endedAt: record.endedAt,
+    disposition: record.disposition,
+  };
 }
 
 const timerEvent = {

@@ -7,6 +7,8 @@ const words = {
     next: 'prochain créneau permis',
     'do-not-call': 'numéro sur la liste interne d’opposition',
     'no-number': 'aucun numéro appelable',
+    interrupted:
+      'l’application s’est arrêtée pendant la numérotation ; vérifier le journal des appels avant de rappeler',
     colon: ' : ',
     semicolon: ' ; ',
     date: "cccc d LLLL yyyy 'à' HH:mm",
@@ -16,6 +18,7 @@ const words = {
     next: 'next legal time',
     'do-not-call': 'number on the internal do-not-call list',
     'no-number': 'no number that can be called',
+    interrupted: 'the app stopped while dialling; check the call log before calling again',
     colon: ': ',
     semicolon: '; ',
     date: "cccc d LLLL yyyy 'at' HH:mm",
@@ -26,7 +29,7 @@ const words = {
 export function skipNote(skip: SkipReason, locale: 'fr' | 'en', zone: string): string {
   const w = words[locale];
   const why =
-    skip.kind === 'do-not-call' || skip.kind === 'no-number'
+    skip.kind === 'do-not-call' || skip.kind === 'no-number' || skip.kind === 'interrupted'
       ? [w[skip.kind]]
       : skip.reasons.map((r) => r.text ?? r.code);
   const parts = [why.join(w.semicolon)];

@@ -15,7 +15,7 @@ export function CallTimelineEntry({ row, dispositions }: { row: CallRow; disposi
       ? t('calls.timeline.talked', { duration: formatDuration(talk) })
       : statusKey
         ? t(statusKey)
-        : t('calls.notAnswered');
+        : t(row.interrupted ? 'calls.interrupted' : 'calls.notAnswered');
   return (
     <>
       {t(`calls.timeline.${row.direction}`)} · {outcome}

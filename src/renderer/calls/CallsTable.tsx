@@ -105,14 +105,14 @@ function CallRowView(props: {
       <td>{t(`calls.direction.${row.direction}`)}</td>
       <td>
         {talk === undefined ? (
-          <span className="note">{t('calls.notAnswered')}</span>
+          <span className="note">{t(row.interrupted ? 'calls.interrupted' : 'calls.notAnswered')}</span>
         ) : (
           <span aria-label={t('calls.talkTime', { duration: formatDuration(talk) })}>{formatDuration(talk)}</span>
         )}
       </td>
       <td>
         {row.sipStatus === undefined || !statusKey ? (
-          <span className="note">{t('calls.noStatus')}</span>
+          <span className="note">{t(row.interrupted ? 'calls.interrupted' : 'calls.noStatus')}</span>
         ) : (
           <>
             <span className="mono">{row.sipStatus}</span> {t(statusKey)}

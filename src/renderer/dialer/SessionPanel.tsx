@@ -154,6 +154,14 @@ export function SessionPanel({
         </div>
       )}
 
+      {view.uncertain && view.uncertain.length > 0 && (
+        <p className="note-warning">
+          {t('dialer.session.uncertain', {
+            names: view.uncertain.map((u) => u.name || u.number).join(', '),
+          })}
+        </p>
+      )}
+
       {view.state === 'preview' && <Countdown endsAt={view.countdownEndsAt} total={previewSeconds} />}
       {inWrapUp && view.wrapUpEndsAt && <WrapUpTimer endsAt={view.wrapUpEndsAt} />}
 

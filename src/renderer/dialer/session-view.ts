@@ -29,6 +29,7 @@ export function sessionControls(view: DialerView): SessionControls {
     case 'preview':
       return { callNow: true, skip: true, pause: true, resume: false, stop: true };
     case 'paused':
+    case 'interrupted':
       return { ...none, resume: true, stop: true };
     case 'dialing':
     case 'ringing':
@@ -61,5 +62,7 @@ export function stateText(view: DialerView, t: Translate, dispositionLabel: (id:
       return t(view.pauseReason === 'phone' ? 'dialer.session.state.pausedPhone' : 'dialer.session.state.paused');
     case 'stopped':
       return t(view.stopReason === 'list-done' ? 'dialer.session.state.listDone' : 'dialer.session.state.stopped');
+    case 'interrupted':
+      return view.current ? t('dialer.session.state.interruptedCall', { name }) : t('dialer.session.state.interrupted');
   }
 }

@@ -135,6 +135,9 @@ export function describeSkip(skip: SkipLike, ctx: Omit<ReasonContext, 'zoneSourc
     case 'lead-missing':
       reasons = [ctx.t('dialer.skip.leadMissing')];
       break;
+    case 'interrupted':
+      reasons = [ctx.t('dialer.skip.interrupted')];
+      break;
     case 'do-not-call':
       reasons = listed.length > 0 ? listed : [ctx.t('dialer.skip.doNotCall')];
       break;

@@ -34,6 +34,8 @@ export const CallRecordSchema = z.strictObject({
   notes: z.string().optional(),
   quality: CallQualitySchema.optional(),
   dialerSessionId: z.string().min(1).optional(),
+  /** The app stopped during the call: its end is unknown, the rest is what was known then. */
+  interrupted: z.literal(true).optional(),
 });
 
 export type CallRecord = z.infer<typeof CallRecordSchema>;

@@ -52,8 +52,11 @@ export const EntryStatusSchema = z.enum(entryStatuses);
 export type EntryStatus = z.infer<typeof EntryStatusSchema>;
 
 export const SkipReasonSchema = z.strictObject({
-  /** forbidden: the calling rules said no; seller: skipped from the preview. */
-  kind: z.enum(['forbidden', 'do-not-call', 'no-number', 'seller', 'lead-missing']),
+  /**
+   * forbidden: the calling rules said no; seller: skipped from the preview; interrupted: the app
+   * stopped while this lead was being dialled, so whether the call left is unknown.
+   */
+  kind: z.enum(['forbidden', 'do-not-call', 'no-number', 'seller', 'lead-missing', 'interrupted']),
   reasons: z
     .array(
       z.strictObject({

@@ -25,6 +25,8 @@ export const dialerStateKinds = [
   'wrap-up',
   'paused',
   'stopped',
+  /** The app stopped during a session: shown on restart, to resume or stop. */
+  'interrupted',
 ] as const;
 export type DialerStateKind = (typeof dialerStateKinds)[number];
 
@@ -71,6 +73,11 @@ export const DialerViewSchema = z.strictObject({
   pauseReason: z.enum(['seller', 'phone']).optional(),
   stopReason: z.enum(['seller', 'list-done']).optional(),
   problem: z.string().optional(),
+  /**
+   * Interrupted session: leads that were being dialled when the app stopped, with no trace of the
+   * call; they are skipped, not dialled again, so the seller can check them by hand.
+   */
+  uncertain: z.array(DialTargetSchema).max(50).optional(),
   stats: SessionStatsSchema,
 });
 export type DialerView = z.infer<typeof DialerViewSchema>;

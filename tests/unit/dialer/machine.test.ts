@@ -26,6 +26,7 @@ const B = target(2);
 /** One event of each type, for the current call `c1`. */
 const events: Record<DialerEventType, DialerEvent> = {
   start: { type: 'start', session: preview },
+  restore: { type: 'restore', session: power },
   'call-now': { type: 'call-now' },
   skip: { type: 'skip' },
   pause: { type: 'pause' },
@@ -70,7 +71,7 @@ type Expected = Partial<Record<DialerEventType, DialerState['kind']>>;
  * accepts with the state they lead to. Every other (state, event) pair must be rejected.
  */
 const cases: { name: string; state: DialerState; accepts: Expected }[] = [
-  { name: 'idle', state: { kind: 'idle' }, accepts: { start: 'choosing' } },
+  { name: 'idle', state: { kind: 'idle' }, accepts: { start: 'choosing', restore: 'interrupted' } },
   {
     name: 'choosing',
     state: { kind: 'choosing', session: preview },
@@ -213,6 +214,16 @@ const cases: { name: string; state: DialerState; accepts: Expected }[] = [
     accepts: { resume: 'choosing', stop: 'stopped' },
   },
   {
+    name: 'interrupted, no call waiting',
+    state: { kind: 'interrupted', session: power },
+    accepts: { resume: 'choosing', stop: 'stopped' },
+  },
+  {
+    name: 'interrupted with a call waiting for its disposition',
+    state: { kind: 'interrupted', session: power, pending: { target: A, callId: 'c0', recordId: 'R0' } },
+    accepts: { resume: 'wrap-up', stop: 'stopped' },
+  },
+  {
     name: 'stopped',
     state: { kind: 'stopped', session: preview, reason: 'seller', picking: false },
     accepts: { start: 'choosing' },
@@ -254,6 +265,47 @@ describe('dialer transition table', () => {
 });
 
 describe('dialer transitions: effects and reasons', () => {
+  it('an interrupted session resumes with the waiting call’s wrap-up, choosing the next lead meanwhile', () => {
+    const pending = { target: A, callId: 'interrupted:R0', recordId: 'R0' };
+    const restored = accepted(transition({ kind: 'idle' }, { type: 'restore', session: power, pending }));
+    expect(restored).toEqual({ ok: true, state: { kind: 'interrupted', session: power, pending }, effects: [] });
+    const t = accepted(transition(restored.state, { type: 'resume' }));
+    expect(t.state).toEqual({
+      kind: 'wrap-up',
+      session: power,
+      target: A,
+      callId: 'interrupted:R0',
+      recordId: 'R0',
+      disposition: 'needed',
+      timer: false,
+      next: { status: 'picking' },
+      after: 'next',
+    });
+    expect(t.effects).toEqual([{ type: 'pick-next' }]);
+    // The disposition is still required before the next call.
+    expect(transition(t.state, { type: 'next-ready', target: B })).toMatchObject({
+      ok: true,
+      state: { kind: 'wrap-up' },
+    });
+  });
+
+  it('an interrupted session without a waiting call goes on choosing; stopping gives the waiting lead back, attempted', () => {
+    expect(accepted(transition({ kind: 'interrupted', session: power }, { type: 'resume' })).effects).toEqual([
+      { type: 'pick-next' },
+    ]);
+    const pending = { target: A, callId: 'interrupted:R0', recordId: 'R0' };
+    const stop = accepted(transition({ kind: 'interrupted', session: power, pending }, { type: 'stop' }));
+    expect(stop.state).toEqual({ kind: 'stopped', session: power, reason: 'seller', picking: false });
+    expect(stop.effects).toEqual([
+      { type: 'release-entry', target: A, attempted: true },
+      { type: 'session-ended', reason: 'seller' },
+    ]);
+    expect(transition({ kind: 'interrupted', session: power }, { type: 'start', session: preview })).toEqual({
+      ok: false,
+      reason: 'an interrupted session is waiting: resume it or stop it first',
+    });
+  });
+
   it('starts by opening the session and choosing the first lead', () => {
     const t = accepted(transition({ kind: 'idle' }, { type: 'start', session: power }));
     expect(t.effects).toEqual([{ type: 'session-started', session: power }, { type: 'pick-next' }]);

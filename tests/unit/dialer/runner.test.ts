@@ -29,8 +29,11 @@ function setup(targets: DialTarget[]) {
     released: [] as [string, boolean][],
     ringTimeouts: [] as (string | undefined)[],
     views: [] as DialerView[],
+    /** Entries noted before their call left, and sessions ended, in order with placements. */
+    trail: [] as string[],
   };
   let failSave: Error | undefined;
+  let failNote: Error | undefined;
   const refuse = new Map<string, { ok: false; skip: SkipReason }>();
   const deps: RunnerDeps = {
     placer,
@@ -45,6 +48,11 @@ function setup(targets: DialTarget[]) {
     skipEntry: async (t, reason) => void log.skipped.push(reason ? `${t.leadId}: ${reason.kind}` : t.leadId),
     releaseEntry: async (t, attempted) => void log.released.push([t.leadId, attempted]),
     markRingTimeout: async (_s, callId) => void log.ringTimeouts.push(callId),
+    beforePlace: async (t) => {
+      if (failNote) throw failNote;
+      log.trail.push(`noted ${t.leadId}`);
+    },
+    sessionEnded: async (s) => void log.trail.push(`ended ${s.id}`),
     disposition: (id) => ({ appointment: id === 'appointment-set' }),
     onChange: (view) => log.views.push(view),
     log: silentLogger,
@@ -56,6 +64,7 @@ function setup(targets: DialTarget[]) {
     placer,
     log,
     failSaves: (e: Error | undefined) => (failSave = e),
+    failNotes: (e: Error | undefined) => (failNote = e),
     refuse,
   };
 }
@@ -82,6 +91,7 @@ describe('dialer runner', () => {
     timers.advance(4999);
     expect(placer.placed).toHaveLength(1);
     timers.advance(1);
+    await settle(); // the entry is noted on disk before the call leaves
     expect(placer.placed.map((p) => p.leadId)).toEqual(['lead1', 'lead2']);
   });
 
@@ -117,6 +127,7 @@ describe('dialer runner', () => {
     expect(log.skipped).toEqual(['lead1']);
     expect(runner.state).toMatchObject({ kind: 'preview', target: target(2) });
     timers.advance(10_000);
+    await settle();
     expect(placer.placed.map((p) => p.leadId)).toEqual(['lead2']);
   });
 
@@ -180,6 +191,70 @@ describe('dialer runner', () => {
       appointments: 1,
       talkSeconds: 90,
       callsPerHour: 4,
+    });
+  });
+
+  it('notes the entry on disk before its call leaves; if that fails, no call leaves', async () => {
+    const { runner, placer, log } = setup([target(1), target(2)]);
+    placer.onPlace = (r) => log.trail.push(`placed ${r.leadId}`);
+    runner.send({ type: 'start', session: session('power') });
+    await settle();
+    await settle();
+    expect(log.trail).toEqual(['noted lead1', 'placed lead1']);
+    runner.send({ type: 'stop' });
+    await settle();
+    expect(log.trail).toEqual(['noted lead1', 'placed lead1', 'ended S1']);
+
+    const other = setup([target(1)]);
+    other.failNotes(new Error('disk full'));
+    other.runner.send({ type: 'start', session: session('power') });
+    await settle();
+    await settle();
+    expect(other.placer.placed).toEqual([]);
+    expect(other.runner.view()).toMatchObject({ state: 'paused', pauseReason: 'phone', problem: 'disk full' });
+    expect(other.log.released).toEqual([['lead1', false]]);
+  });
+
+  it('restores an interrupted session: its calls count, the waiting call is wrapped up first, then the next lead', async () => {
+    const { runner, timers, placer, log } = setup([target(2)]);
+    const iso = (ms: number) => new Date(timers.now - 600_000 + ms).toISOString();
+    const pending = { target: target(1), callId: 'interrupted:R1', recordId: 'R1' };
+    const restored = runner.restore({
+      session: session('power', { wrapUpSeconds: 0 }),
+      activeMs: 600_000,
+      calls: [
+        { id: 'R0', direction: 'outbound', answeredAt: iso(0), endedAt: iso(60_000), disposition: 'appointment-set' },
+        { id: 'R1', direction: 'outbound', answeredAt: iso(120_000) },
+      ],
+      pending,
+      uncertain: [target(3)],
+    });
+    expect(restored.ok).toBe(true);
+    expect(runner.view()).toMatchObject({
+      state: 'interrupted',
+      sessionId: 'S1',
+      current: target(1),
+      recordId: 'R1',
+      uncertain: [target(3)],
+      stats: { dialed: 2, connected: 2, appointments: 1, talkSeconds: 60, callsPerHour: 12 },
+    });
+    // Waiting to be resumed does not count as session time.
+    timers.advance(3_600_000);
+    expect(runner.view().stats.callsPerHour).toBe(12);
+    expect(placer.placed).toEqual([]);
+
+    runner.send({ type: 'resume' });
+    await settle();
+    expect(runner.view()).toMatchObject({ state: 'wrap-up', recordId: 'R1', disposition: 'needed', next: target(2) });
+    expect(placer.placed).toEqual([]);
+    runner.send({ type: 'dispose', outcome: { disposition: 'callback-later' } });
+    await settle();
+    await settle();
+    expect(log.saved.map((e) => [e.recordId, e.outcome.disposition])).toEqual([['R1', 'callback-later']]);
+    expect(placer.placed.map((p) => p.leadId)).toEqual(['lead2']);
+    expect(runner.restore({ session: session('power'), activeMs: 0, calls: [], uncertain: [] })).toEqual({
+      ok: false,
+      reason: 'a dialer session is already open',
     });
   });
 

@@ -49,6 +49,11 @@ function cases(): { state: DialerState; view: DialerView }[] {
   }
   add({ kind: 'paused', session, reason: 'seller', next: { status: 'unpicked' } });
   add({ kind: 'stopped', session, reason: 'seller', picking: false });
+  add({ kind: 'interrupted', session });
+  add(
+    { kind: 'interrupted', session, pending: { target, callId: 'interrupted:r1', recordId: 'r1' } },
+    { current: target, recordId: 'r1' },
+  );
   return out;
 }
 
@@ -73,6 +78,7 @@ describe('sessionRunning', () => {
     expect(sessionRunning({ state: 'idle', stats })).toBe(false);
     expect(sessionRunning({ state: 'stopped', stats })).toBe(false);
     expect(sessionRunning({ state: 'paused', stats })).toBe(true);
+    expect(sessionRunning({ state: 'interrupted', stats })).toBe(true);
   });
 });
 
@@ -118,6 +124,12 @@ describe('stateText', () => {
       "Session en pause : le téléphone n'a pas pu passer l'appel.",
     );
     expect(say({ state: 'stopped', stopReason: 'seller' })).toBe('Session arrêtée.');
+    expect(say({ state: 'interrupted' })).toBe(
+      "Session interrompue (l'application s'est arrêtée). Reprenez-la ou arrêtez-la.",
+    );
+    expect(say({ state: 'interrupted', current: target }, en)).toBe(
+      'Session interrupted during the call with Élodie Martin: resume to give its outcome, then the session goes on.',
+    );
     expect(say({ state: 'stopped', stopReason: 'list-done' }, en)).toBe(
       'Session over: nobody left to call in this list right now.',
     );

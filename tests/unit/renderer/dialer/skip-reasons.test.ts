@@ -164,6 +164,9 @@ describe('describeSkip: skips that are not the rules’', () => {
     expect(describeSkip(skip({ kind: 'lead-missing' }), fr)).toEqual({
       reasons: ['Prospect introuvable (supprimé ?).'],
     });
+    expect(describeSkip(skip({ kind: 'interrupted' }), en)).toEqual({
+      reasons: ['The app stopped while dialling: check the call log before calling again.'],
+    });
   });
 
   it('without a next legal time: waiting helps only for time reasons', () => {
