@@ -5,6 +5,7 @@ import { diagnosticsExport } from './commands/diagnostics-export';
 import { leadsSearch } from './commands/leads-search';
 import { leadsExport } from './commands/leads-export';
 import { leadsImport } from './commands/leads-import';
+import { rulesCheck, rulesExplain, rulesExport } from './commands/rules';
 import { web } from './commands/web';
 
 declare const __RELANCE_VERSION__: string;
@@ -37,6 +38,14 @@ Commands:
   calls export FILE [--from DATE] [--to DATE] [--format csv|json] [--data-dir DIR]
                      Export the call log (dispositions, notes, quality) as CSV for Excel or JSON. DATE is
                      a day (2026-05-31, --to includes it) or an ISO-8601 time; days are read in Europe/Paris.
+  rules explain --number NUMBER --at ISO-8601-TIME [--rules FR|US|custom|FILE] [--lead ID | --consent given|contract|none]
+                [--attempts-30d N] [--data-dir DIR] [--json] [--lang fr|en]
+                     Would this call be allowed, and every reason why not (rule, value seen, next legal time),
+                     with the callee's time zone and where it came from. Exit 0 allowed, 3 forbidden, 2 bad input.
+  rules export FR|US|custom FILE [--data-dir DIR]
+                     Write a rule set as a JSON file to read or adapt (schema: docs/calling-rules.schema.json).
+  rules check FILE [--json]
+                     Check a rule set file; every problem by field path. Exit 0 valid, 2 not.
 
 Options:
   --version          Print the version.
@@ -63,6 +72,64 @@ const leadsCommands: Record<string, (args: string[], io: CliIo) => Promise<numbe
     );
   },
 };
+
+/** `relance rules explain|export|check` (docs/calling-rules.md). */
+async function rulesCommand([sub, ...args]: string[], io: CliIo): Promise<number> {
+  if (sub === 'explain') {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        number: { type: 'string' },
+        at: { type: 'string' },
+        rules: { type: 'string' },
+        lead: { type: 'string' },
+        consent: { type: 'string' },
+        'attempts-30d': { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > 0) throw new Error(`rules explain takes options only, got "${positionals.join(' ')}"`);
+    return rulesExplain(
+      {
+        number: values.number,
+        at: values.at,
+        rules: values.rules,
+        lead: values.lead,
+        consent: values.consent,
+        attempts30d: values['attempts-30d'],
+        dataDir: values['data-dir'],
+        json: values.json ?? false,
+        lang: values.lang,
+      },
+      io,
+    );
+  }
+  if (sub === 'export') {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { 'data-dir': { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 2) throw new Error('rules export takes a set (FR, US or custom) and a FILE');
+    return rulesExport({ set: positionals[0]!, file: positionals[1]!, dataDir: values['data-dir'] }, io);
+  }
+  if (sub === 'check') {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new Error('rules check takes exactly one FILE');
+    return rulesCheck({ file: positionals[0]!, json: values.json ?? false }, io);
+  }
+  throw new Error(`rules takes explain, export or check, got "${sub ?? ''}"`);
+}
 
 /** Runs one CLI invocation; returns the exit status (the web host resolves only when stopped). */
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -188,6 +255,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         io,
       );
     }
+    if (command === 'rules') return await rulesCommand(rest, io);
   } catch (error) {
     // parseArgs names the bad option; that is the whole message a user needs.
     io.err(`relance: ${(error as Error).message}`);

@@ -8,6 +8,7 @@ import type { Lead } from '../shared/domain/lead';
 import type { StoreProblem } from '../shared/domain/store-problem';
 import { isSafeExternalUrl } from '../shared/external-url';
 import type { UpdateStatus } from '../shared/domain/updates';
+import { activeRuleSet, openCustomRules } from './calling-rules/custom-rules';
 import { openOpenCalls } from './calls/open-calls';
 import { recentAttempts } from './calls/recent-attempts';
 import { diagnosticsHandlers } from './diagnostics/handlers';
@@ -93,6 +94,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const settings = new SettingsService(settingsDoc, provisioning, options.secrets);
   await settings.applyProvisionedSecrets();
+  // The dealership's own rule set (calling-rules.json, used when settings say custom), re-read on change.
+  const customRules = await openCustomRules({ dataDir: options.dataDir, log, watch: true });
 
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
@@ -132,6 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings: () => settings.current(),
       attempts: (leadId) => attempts.of(leadId),
       doNotCall: () => doNotCall,
+      customRules: () => customRules.current(),
       log,
     }),
     placer,
@@ -148,7 +152,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     doNotCall = dialer.doNotCallNumbers;
     const voicemail = await openVoicemailService({
       store,
-      rules: () => ruleSetPresets[settings.current().rules],
+      // With an invalid custom file no call is placed; voicemail falls back on the built-in custom set.
+      rules: () => activeRuleSet(settings.current().rules, customRules.current()) ?? ruleSetPresets.custom,
       region: () => settings.current().defaultRegion,
       lead: async (id) => {
         try {
@@ -224,6 +229,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return () => bus.off('event', listener);
     },
     async close() {
+      customRules.close();
       await leads.catch(() => undefined);
       // Let the dialer and voicemail finish opening before the store closes under them.
       await Promise.allSettled([voicemailReady]);

@@ -21,3 +21,14 @@ export function parseRuleSetFile(text: string): { ok: true; rules: RuleSet } | {
     errors: parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`),
   };
 }
+
+/**
+ * A rule set as a file a manager reads and edits: two-space JSON, one calling window per line
+ * (`{ "start": "10:00", "end": "13:00" }`), `$schema` first when given.
+ */
+export function ruleSetFileText(rules: RuleSet, schemaPointer?: string): string {
+  const { $schema, ...rest } = rules;
+  const pointer = schemaPointer ?? $schema;
+  const text = JSON.stringify(pointer === undefined ? rest : { $schema: pointer, ...rest }, null, 2);
+  return `${text.replace(/\{\n\s*"start": ("[^"]*"),\n\s*"end": ("[^"]*")\n\s*\}/g, '{ "start": $1, "end": $2 }')}\n`;
+}

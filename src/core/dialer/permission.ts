@@ -1,7 +1,8 @@
-import { ruleSetPresets, type RuleSet } from '../../shared/domain/calling-rules';
+import { type CallReason, type RuleSet } from '../../shared/domain/calling-rules';
 import type { Settings } from '../../shared/domain/settings';
 import { describeReason } from '../../shared/i18n/rules-text';
 import { checkCall } from '../calling-rules';
+import { activeRuleSet, type CustomRules } from '../calling-rules/custom-rules';
 import type { Logger } from '../log';
 import type { CallPermission } from './ports';
 
@@ -11,8 +12,11 @@ export interface PermissionDeps {
   attempts: (leadId: string) => readonly Date[];
   /** The internal do-not-call list, live. */
   doNotCall: () => ReadonlySet<string>;
-  /** The custom rule set, when the dealership has one; the FR preset's copy otherwise. */
-  customRules?: () => RuleSet | undefined;
+  /**
+   * The custom set as read from the data folder's calling-rules.json (custom-rules.ts); a bare
+   * rule set is taken as valid. Absent: the built-in custom preset.
+   */
+  customRules?: () => CustomRules | RuleSet | undefined;
   log?: Logger;
 }
 
@@ -24,8 +28,14 @@ export interface PermissionDeps {
 export function callPermission(deps: PermissionDeps): CallPermission {
   return (lead, number, at) => {
     const settings = deps.settings();
-    const rules =
-      settings.rules === 'custom' ? (deps.customRules?.() ?? ruleSetPresets.custom) : ruleSetPresets[settings.rules];
+    const custom = settings.rules === 'custom' ? customState(deps.customRules?.()) : undefined;
+    const rules = activeRuleSet(settings.rules, custom);
+    if (!rules) {
+      // An unreadable or invalid custom file: nobody is called until someone fixes it (the loader logged it).
+      const invalid = custom as CustomRules & { status: 'invalid' };
+      const rule: CallReason = { code: 'rules-file-invalid', file: invalid.file, problem: invalid.errors[0] ?? '' };
+      return { allowed: false, reasons: [{ code: rule.code, text: describeReason(rule, settings.locale), rule }] };
+    }
     const verdict = checkCall(rules, {
       lead,
       number,
@@ -44,4 +54,9 @@ export function callPermission(deps: PermissionDeps): CallPermission {
       ...(verdict.nextLegalAt ? { nextLegalAt: verdict.nextLegalAt } : {}),
     };
   };
+}
+
+function customState(value: CustomRules | RuleSet | undefined): CustomRules | undefined {
+  if (value === undefined || 'status' in value) return value;
+  return { status: 'valid', file: '', rules: value };
 }

@@ -115,6 +115,8 @@ export const VoicemailDropRuleSchema = z.strictObject({
 });
 
 export const RuleSetSchema = z.strictObject({
+  /** A pointer to the JSON Schema, for editors (docs/calling-rules.schema.json); ignored by the engine. */
+  $schema: z.string().max(500).optional(),
   schemaVersion: z.literal(RULE_SET_SCHEMA_VERSION),
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 letters, digits, - or _'),
   label: z.strictObject({ fr: z.string().min(1).max(100), en: z.string().min(1).max(100) }),
@@ -267,6 +269,8 @@ export const CallReasonSchema = z.discriminatedUnion('code', [
     freesAt: isoInstant,
   }),
   z.strictObject({ code: z.literal('voicemail-needs-consent'), number: z.string() }),
+  /** The dealership's own rule file cannot be read or checked: no call until it is fixed. */
+  z.strictObject({ code: z.literal('rules-file-invalid'), file: z.string(), problem: z.string() }),
 ]);
 export type CallReason = z.infer<typeof CallReasonSchema>;
 export type CallReasonCode = CallReason['code'];
