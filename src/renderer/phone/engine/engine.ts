@@ -70,6 +70,11 @@ export interface PhoneEngineDeps {
   warmPeerConnection?: boolean;
   /** A prepared microphone stream is released after this long unused. */
   preparedMediaMaxAgeMs?: number;
+  /**
+   * A CANCEL or BYE whose final answer never comes (lost or unusable 487/200) ends the call here
+   * after this long (default 32 s, 64 × T1), so a call and a dialer session never hang.
+   */
+  endAnswerTimeoutMs?: number;
   connectionTimeoutSec?: number;
   connectionTestTimeoutMs?: number;
   /** Every SIP message on the WebSocket (for diagnostics, tests and the bench). */
@@ -137,6 +142,7 @@ const DEFAULTS = {
   leadMatchTimeoutMs: 1500,
   srflxGraceMs: 100,
   preparedMediaMaxAgeMs: 30_000,
+  endAnswerTimeoutMs: 32_000,
   connectionTimeoutSec: 5,
   connectionTestTimeoutMs: 8000,
   keepAlive: { intervalMs: 25_000, timeoutMs: 5000 },
@@ -162,6 +168,7 @@ export function createPhoneEngine(deps: PhoneEngineDeps = {}): DiagnosablePhoneE
     leadMatchTimeoutMs: deps.leadMatchTimeoutMs ?? DEFAULTS.leadMatchTimeoutMs,
     srflxGraceMs: deps.srflxGraceMs ?? DEFAULTS.srflxGraceMs,
     preparedMediaMaxAgeMs: deps.preparedMediaMaxAgeMs ?? DEFAULTS.preparedMediaMaxAgeMs,
+    endAnswerTimeoutMs: deps.endAnswerTimeoutMs ?? DEFAULTS.endAnswerTimeoutMs,
     connectionTimeoutSec: deps.connectionTimeoutSec ?? DEFAULTS.connectionTimeoutSec,
     connectionTestTimeoutMs: deps.connectionTestTimeoutMs ?? DEFAULTS.connectionTestTimeoutMs,
     keepAlive: deps.keepAlive === undefined ? DEFAULTS.keepAlive : deps.keepAlive,
@@ -871,6 +878,16 @@ export function createPhoneEngine(deps: PhoneEngineDeps = {}): DiagnosablePhoneE
       await s.dispose().catch(() => undefined);
     }
     if (s.state === SessionState.Terminated) finalize(ctl);
+    else if (s.state === SessionState.Terminating)
+      setTimeout(() => {
+        if (!isLive(ctl.call.state)) return;
+        log(
+          'warn',
+          `call ${ctl.call.id}: no final answer to our ${s instanceof Inviter && !ctl.answered ? 'CANCEL' : 'BYE'}; ended here`,
+        );
+        void s.dispose().catch(() => undefined);
+        finalize(ctl);
+      }, opt.endAnswerTimeoutMs);
   }
 
   /**
