@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium kamailio kamailio-websocket-modules rtpengine-daemon sip-tester sox iproute2 util-linux)
+packages=(chromium kamailio kamailio-websocket-modules rtpengine-daemon sip-tester sox faketime iproute2 util-linux)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
