@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RelanceClient } from '../../shared/client';
+import { callInTheWay } from './dialer-guard';
 import type { PhoneEngine } from './engine/types';
 
 /**
@@ -7,8 +9,13 @@ import type { PhoneEngine } from './engine/types';
  * and gets the softphone's answer back; the call's own events then flow through `calls.report`.
  */
 export function useDialerBridge(engine: PhoneEngine, client: RelanceClient): void {
+  const { t } = useTranslation();
   useEffect(() => {
     const offPlace = client.on('dialer.placeCall', ({ requestId, dialerSessionId, leadId, number }) => {
+      if (callInTheWay(engine.getSnapshot().calls)) {
+        void client.request('dialer.placeResult', { requestId, problem: t('phone.dialerBlockedByCall') });
+        return;
+      }
       engine.call(number, { leadId, dialerSessionId }).then(
         (callId) => void client.request('dialer.placeResult', { requestId, callId }),
         (error: unknown) =>
@@ -32,5 +39,5 @@ export function useDialerBridge(engine: PhoneEngine, client: RelanceClient): voi
       offPrepare();
       offHangup();
     };
-  }, [engine, client]);
+  }, [engine, client, t]);
 }
