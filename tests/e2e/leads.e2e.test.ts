@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp } from './support/leads-page';
+import { openApp, rpcFromPage } from './support/leads-page';
 import { useE2eSession } from './support/session';
 
 const session = useE2eSession();
@@ -128,6 +128,104 @@ describe('leads in the web host', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Aucun prospect ne correspond' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Effacer la recherche et les filtres' }).click();
     await expect.poll(() => page.locator('.leads-count').textContent()).toBe('200 prospects');
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+  it('sets a lead’s owner and tags, keeps them after a reload, and filters the list by two tags', async () => {
+    const host = await start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    const lead = (first: string, last: string, phone: string, extra: object = {}) =>
+      rpcFromPage<{ id: string }>(page, host, 'leads.create', {
+        draft: {
+          contact: {
+            kind: 'individual',
+            firstName: first,
+            lastName: last,
+            phones: [{ e164: phone, raw: phone, type: 'mobile', preferred: true }],
+          },
+          vehicles: [],
+          stage: 'new',
+          tags: [],
+          consents: [],
+          ...extra,
+        },
+      });
+    const elodie = await lead('Élodie', 'Martin', '+33612345678');
+    await lead('François', 'Lefèvre', '+33798765432', { owner: 'Camille Roux', tags: ['Financement'] });
+    await lead('Zoé', 'Durand', '+33611223344', { tags: ['Essai'] });
+    await lead('Hugo', 'Bernard', '+33655667788', { stage: 'sold' });
+
+    await page.evaluate((id) => (window.location.hash = `#/leads/${id}`), elodie.id);
+    await expect.poll(() => page.getByRole('heading', { name: 'Élodie Martin' }).count()).toBe(1);
+
+    // Owner: typed in another case, saved as the dealership spells it (offered in the suggestions).
+    const owner = page.getByRole('combobox', { name: 'Responsable' });
+    await expect
+      .poll(() => page.locator('#lead-owner-options option').evaluateAll((o) => o.map((x) => x.getAttribute('value'))))
+      .toContain('Camille Roux');
+    await owner.fill('camille roux');
+    await owner.press('Enter');
+    await expect.poll(() => page.getByText('Responsable enregistré : Camille Roux.').count()).toBe(1);
+    expect(await owner.inputValue()).toBe('Camille Roux');
+
+    // Tags: Enter adds one, the button adds the next (an existing tag, its spelling kept); a
+    // duplicate is refused next to the field; each tag has its own remove button.
+    const tagBox = page.getByRole('combobox', { name: 'Nouvelle étiquette' });
+    await tagBox.fill('  Reprise à estimer ');
+    await tagBox.press('Enter');
+    await expect
+      .poll(() => page.getByRole('button', { name: "Retirer l'étiquette « Reprise à estimer »" }).count())
+      .toBe(1);
+    await tagBox.fill('financement, Jantes alu');
+    await page.getByRole('button', { name: "Ajouter l'étiquette" }).click();
+    const tagList = page.getByRole('list', { name: 'Étiquettes' });
+    await expect
+      .poll(() => tagList.getByRole('listitem').allTextContents())
+      .toEqual(['Reprise à estimer×', 'Financement×', 'Jantes alu×']);
+    await tagBox.fill('REPRISE À ESTIMER');
+    await tagBox.press('Enter');
+    await expect.poll(() => page.getByText("Le prospect a déjà l'étiquette « Reprise à estimer ».").count()).toBe(1);
+    expect(await tagBox.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: "Retirer l'étiquette « Jantes alu »" }).click();
+    await expect.poll(() => tagList.getByRole('listitem').count()).toBe(2);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lead-tag-input');
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'Élodie Martin' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('combobox', { name: 'Responsable' }).inputValue()).toBe('Camille Roux');
+    expect(await page.getByRole('list', { name: 'Étiquettes' }).getByRole('listitem').allTextContents()).toEqual([
+      'Reprise à estimer×',
+      'Financement×',
+    ]);
+
+    // The list, filtered by two tags: the leads carrying either, and only them.
+    await page.evaluate(() => (window.location.hash = '#/leads'));
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('4 prospects');
+    const tagFilter = page.getByRole('button', { name: 'Étiquette Tous' });
+    await tagFilter.click();
+    expect(await tagFilter.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('checkbox', { name: 'Reprise à estimer' }).check();
+    await page.getByRole('checkbox', { name: 'Essai' }).check();
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('2 prospects');
+    const names = async () =>
+      (await listbox(page).getByRole('option').allTextContents())
+        .map((text) => /Élodie Martin|Zoé Durand/.exec(text)?.[0])
+        .sort();
+    await expect.poll(names).toEqual(['Zoé Durand', 'Élodie Martin']);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('button', { name: 'Étiquette 2 sélectionnés' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-tag');
+    expect(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).getAll('tag')).toEqual([
+      'Essai',
+      'Reprise à estimer',
+    ]);
+
+    // The address carries both values: a reload shows the same filtered list.
+    await page.reload();
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('2 prospects');
+    await expect.poll(names).toEqual(['Zoé Durand', 'Élodie Martin']);
     expect(cspViolations()).toEqual([]);
     await page.close();
   });

@@ -4,6 +4,9 @@ import type { Lead } from '../../../shared/domain/lead';
 import { displayPhone, formatDate } from '../format';
 import { useLeadsContext } from '../leads-context';
 import { CallNumberButton } from '../../phone/CallNumberButton';
+import { useFacets } from '../list/useFacets';
+import { OwnerField, TagsField } from './OwnerTagsFields';
+import type { Mutate } from './useLead';
 
 export function Section({
   title,
@@ -152,8 +155,9 @@ export function TradeInSection({ lead }: { lead: Lead }) {
   );
 }
 
-export function FollowSection({ lead }: { lead: Lead }) {
+export function FollowSection({ lead, mutate }: { lead: Lead; mutate: Mutate }) {
   const { t, i18n } = useTranslation();
+  const facets = useFacets();
   return (
     <Section title={t('leads.detail.sections.follow')} id="section-follow">
       <Facts
@@ -162,25 +166,12 @@ export function FollowSection({ lead }: { lead: Lead }) {
             t('leads.detail.source'),
             lead.source ? [lead.source.name, lead.source.provider].filter(Boolean).join(' · ') : t('leads.detail.none'),
           ],
-          [t('leads.detail.owner'), lead.owner ?? t('leads.detail.noOwner')],
-          [
-            t('leads.detail.tags'),
-            lead.tags.length === 0 ? (
-              t('leads.detail.noTags')
-            ) : (
-              <span className="tags">
-                {lead.tags.map((tag) => (
-                  <span key={tag} className="tag">
-                    {tag}
-                  </span>
-                ))}
-              </span>
-            ),
-          ],
           [t('leads.detail.created'), formatDate(lead.createdAt, i18n.language)],
           [t('leads.detail.lastContact'), formatDate(lead.lastContactAt, i18n.language)],
         ]}
       />
+      <OwnerField lead={lead} mutate={mutate} owners={facets?.owners ?? []} />
+      <TagsField lead={lead} mutate={mutate} knownTags={facets?.tags ?? []} />
     </Section>
   );
 }

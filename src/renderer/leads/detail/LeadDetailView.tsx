@@ -128,7 +128,7 @@ function LeadDetail({ lead, mutate, backHref }: { lead: Lead; mutate: Mutate; ba
           <ContactSection lead={lead} />
           <VehiclesSection lead={lead} />
           <TradeInSection lead={lead} />
-          <FollowSection lead={lead} />
+          <FollowSection lead={lead} mutate={mutate} />
         </div>
         <div className="detail-column">
           <CallbacksSection lead={lead} mutate={mutate} formOpen={callbackFormOpen} onFormOpen={setCallbackFormOpen} />

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { stages, type Stage } from '../../../shared/domain/lead';
 import { callbackDues, consentStates, sorts, type ListQuery } from '../query-params';
+import { withSelected } from './filter-choice';
+import { MultiFilter } from './MultiFilter';
 import type { Facets } from './useFacets';
 
 interface Props {
@@ -9,45 +11,45 @@ interface Props {
   onChange: (update: (query: ListQuery) => ListQuery) => void;
 }
 
-/** One select per filter: a seller narrows by one value at a time; the URL can carry more. */
+/**
+ * Stage, owner, source and tag take several values (a lead matches any of them); callback due,
+ * consent and sort take one.
+ */
 export function LeadFilters({ query, facets, onChange }: Props) {
   const { t } = useTranslation();
   const any = t('leads.filters.any');
-  const single = (values: string[]) => (values.length === 1 ? values[0]! : '');
-  const list = (value: string) => (value === '' ? [] : [value]);
-  const withCurrent = (options: string[] | undefined, current: string[]) => [
-    ...new Set([...(options ?? []), ...current]),
-  ];
+  const same = (values: string[]) => values.map((v) => [v, v] as const);
 
   return (
     <div className="lead-filters" role="group" aria-label={t('leads.filters.label')}>
-      <Select
+      <MultiFilter<Stage>
         id="filter-stage"
         label={t('leads.filters.stage')}
-        value={single(query.stages)}
-        onChange={(v) => onChange((q) => ({ ...q, stages: list(v) as Stage[] }))}
-        options={[['', any], ...stages.map((s) => [s, t(`leads.stages.${s}`)] as const)]}
+        selected={query.stages}
+        onChange={(values) => onChange((q) => ({ ...q, stages: values }))}
+        options={stages.map((s) => [s, t(`leads.stages.${s}`)] as const)}
       />
-      <Select
+      <MultiFilter
         id="filter-owner"
         label={t('leads.filters.owner')}
-        value={single(query.owners)}
-        onChange={(v) => onChange((q) => ({ ...q, owners: list(v) }))}
-        options={[['', any], ...withCurrent(facets?.owners, query.owners).map((o) => [o, o] as const)]}
+        selected={query.owners}
+        onChange={(values) => onChange((q) => ({ ...q, owners: values }))}
+        options={same(withSelected(facets?.owners, query.owners))}
       />
-      <Select
+      <MultiFilter
         id="filter-source"
         label={t('leads.filters.source')}
-        value={single(query.sources)}
-        onChange={(v) => onChange((q) => ({ ...q, sources: list(v) }))}
-        options={[['', any], ...withCurrent(facets?.sources, query.sources).map((o) => [o, o] as const)]}
+        selected={query.sources}
+        onChange={(values) => onChange((q) => ({ ...q, sources: values }))}
+        options={same(withSelected(facets?.sources, query.sources))}
       />
-      <Select
+      <MultiFilter
         id="filter-tag"
         label={t('leads.filters.tag')}
-        value={single(query.tags)}
-        onChange={(v) => onChange((q) => ({ ...q, tags: list(v) }))}
-        options={[['', any], ...withCurrent(facets?.tags, query.tags).map((o) => [o, o] as const)]}
+        hint={t('leads.filters.tagHint')}
+        selected={query.tags}
+        onChange={(values) => onChange((q) => ({ ...q, tags: values }))}
+        options={same(withSelected(facets?.tags, query.tags))}
       />
       <Select
         id="filter-due"

@@ -32,6 +32,33 @@ describe('lead list query <-> hash params', () => {
     expect(paramsToQuery(`?${queryToParams(query)}`)).toEqual(query);
   });
 
+  it('carries several values of each multi-value filter, in order', () => {
+    const query: ListQuery = {
+      ...emptyQuery,
+      stages: ['contacted', 'appointment', 'lost'],
+      owners: ['Zoé Martin', 'Jean-Marc & fils'],
+      sources: ['La Centrale', 'Site web', 'Leboncoin'],
+      tags: ['VIP', 'Reprise à voir', 'a=b&c'],
+    };
+    const params = queryToParams(query);
+    expect(new URLSearchParams(params).getAll('tag')).toEqual(['VIP', 'Reprise à voir', 'a=b&c']);
+    expect(paramsToQuery(params)).toEqual(query);
+    expect(toLeadQuery(query)).toMatchObject({
+      stages: ['contacted', 'appointment', 'lost'],
+      owners: ['Zoé Martin', 'Jean-Marc & fils'],
+      tags: ['VIP', 'Reprise à voir', 'a=b&c'],
+    });
+    expect(LeadQuerySchema.safeParse(toLeadQuery(query)).success).toBe(true);
+  });
+
+  it('bounds repeated values as the contract does, dropping repeats', () => {
+    const many = Array.from({ length: 60 }, (_, i) => `tag=t${i}`).join('&');
+    const query = paramsToQuery(`${many}&tag=t0&owner=A&owner=A&owner=B`);
+    expect(query.tags).toHaveLength(50);
+    expect(query.owners).toEqual(['A', 'B']);
+    expect(LeadQuerySchema.safeParse(toLeadQuery(query)).success).toBe(true);
+  });
+
   it('drops unknown and malformed values instead of failing', () => {
     const query = paramsToQuery('stage=new&stage=bogus&stage=new&due=later&consent=x&sort=evil&dir=up&owner=%20');
     expect(query).toEqual({ ...emptyQuery, stages: ['new'] });
