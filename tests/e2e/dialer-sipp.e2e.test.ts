@@ -1,8 +1,10 @@
 // The auto-dialer against real lead phones: the app in Chromium (web host) registered to the rig's
 // Kamailio, lead numbers registered to sipp UASs that answer, are busy or never answer, and
 // numbers nobody registered (Kamailio: 404). A power session over a callback list, the calling
-// rules of the French preset keeping forbidden leads off the wire, and a voicemail drop whose
-// audio is counted at the answering peer's media address.
+// rules of the French preset keeping forbidden leads off the wire (also at chosen instants: the
+// web host's clock set by libfaketime), and a voicemail drop whose audio is counted at the
+// answering peer's media address.
+import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration } from '../../src/renderer/phone/call-format';
@@ -16,14 +18,18 @@ import {
   createLeads,
   dialerScreen,
   dialerView,
+  fakeClockEnv,
   journalRecords,
   listEntries,
   numbersOf,
   placeAt,
+  places,
   pollUntil,
   seedPastCall,
+  startDialerApp,
   startPowerSession,
   workPowerSession,
+  writeProvisioning,
 } from './support/dialer-session';
 import { rpcFromPage } from './support/leads-page';
 import { phonePanel, startPhoneApp } from './support/phone-app';
@@ -41,11 +47,11 @@ const MESSAGE_SECONDS = 3;
  * whatever hour and day the test runs; none is a US number.
  */
 const callable = placeAt(new Date(), { from: 9 * 60, to: 19 * 60, target: 14 * 60 });
-/** A zone where it is now outside the French preset's hours (closest to 03:00). */
-const afterHours = placeAt(new Date(), { from: 20 * 60 + 30, to: 9 * 60 + 30, target: 3 * 60 });
 
-const behaviours: readonly LeadBehaviour[] = ['answer', 'busy', 'no-answer', 'unknown'];
-const lastNames: Record<LeadBehaviour, string> = {
+/** The lead phones of the session (a lost 487 is the engine test's case). */
+type SessionBehaviour = Exclude<LeadBehaviour, 'lost-487'>;
+const behaviours: readonly SessionBehaviour[] = ['answer', 'busy', 'no-answer', 'unknown'];
+const lastNames: Record<SessionBehaviour, string> = {
   answer: 'Décroche',
   busy: 'Occupé',
   'no-answer': 'Absent',
@@ -65,7 +71,7 @@ const sellerDisposition: Record<string, { label: string; id: string }> = {
   'Bruno Décroche': { label: 'Rendez-vous pris', id: 'appointment-set' },
   'Chloé Décroche': { label: 'Rappel demandé', id: 'callback-requested' },
 };
-const expected: Record<Exclude<LeadBehaviour, 'answer'>, { sipStatus: number; disposition: string }> = {
+const expected: Record<Exclude<SessionBehaviour, 'answer'>, { sipStatus: number; disposition: string }> = {
   busy: { sipStatus: 486, disposition: 'busy' },
   'no-answer': { sipStatus: 487, disposition: 'no-answer' },
   unknown: { sipStatus: 404, disposition: 'invalid-number' },
@@ -73,8 +79,51 @@ const expected: Record<Exclude<LeadBehaviour, 'answer'>, { sipStatus: number; di
 /** Retry rules of the default disposition set (src/shared/domain/disposition.ts). */
 const retryMinutes: Record<string, number> = { busy: 10, 'no-answer': 120 };
 
-const [voicemailNumber, noConsentNumber, fifthAttemptNumber, refusedNumber] = numbersOf(callable, 4, 40);
-const [afterHoursNumber] = numbersOf(afterHours, 1, 50);
+const [voicemailNumber] = numbersOf(callable, 1, 40);
+
+/**
+ * The French preset's cases run on web hosts whose clock (core's, by libfaketime) is set to a
+ * chosen instant, so the hour and the day at the callee's are known whenever the test runs.
+ * 2026-11-24 is a Tuesday, 2026-11-28 a Saturday (no holiday near either).
+ */
+const paris = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Paris' });
+/** Inside the French hours in Paris; 01:00 the next day in Nouméa (UTC+11). */
+const frenchWeekday = paris('2026-11-24T15:00');
+const parisPlace = places.find((p) => p.zone === 'Europe/Paris')!;
+const noumea = places.find((p) => p.zone === 'Pacific/Noumea')!;
+const [noConsentNumber, fifthAttemptNumber, refusedNumber] = numbersOf(parisPlace, 3, 40);
+const [afterHoursNumber] = numbersOf(noumea, 1, 50);
+
+/**
+ * Instants (Paris) at which the French preset forbids a call to a French mobile whose owner
+ * consented: the reason and the next legal slot are known exactly.
+ */
+const frenchHours = [
+  {
+    what: 'on a Saturday afternoon',
+    at: '2026-11-28T14:00',
+    number: '+33612345601',
+    code: 'weekend',
+    nextLegal: '2026-11-30T10:00',
+    text: /Week-end chez l'appelé \(.*Europe\/Paris\)\./,
+  },
+  {
+    what: 'at 13:30 on a weekday',
+    at: '2026-11-24T13:30',
+    number: '+33612345602',
+    code: 'outside-window',
+    nextLegal: '2026-11-24T14:00',
+    text: /Hors des heures d'appel : il est 13:3\d chez l'appelé \(Europe\/Paris\)/,
+  },
+  {
+    what: 'at 21:00 on a weekday',
+    at: '2026-11-24T21:00',
+    number: '+33612345603',
+    code: 'outside-window',
+    nextLegal: '2026-11-25T10:00',
+    text: /Hors des heures d'appel : il est 21:0\d chez l'appelé \(Europe\/Paris\)/,
+  },
+] as const;
 
 let rig: Rig;
 let browser: Browser;
@@ -103,6 +152,7 @@ beforeAll(async () => {
     [fifthAttemptNumber!]: 'answer',
     [refusedNumber!]: 'answer',
     [afterHoursNumber!]: 'answer',
+    ...Object.fromEntries(frenchHours.map((c) => [c.number, 'answer' as const])),
   });
   await pollUntil(
     async () => (await phonePanel(page).status.getAttribute('data-registration')) === 'registered',
@@ -297,79 +347,157 @@ describe('voicemail drop into a dialer call', () => {
   });
 });
 
+/** The app under the French preset, core's clock starting at `at`, registered as alice. */
+async function frenchApp(at: DateTime): Promise<{ host: WebHostProcess; page: Page }> {
+  const provision = await writeProvisioning(rig, {
+    rules: 'FR',
+    dialer: { previewSeconds: 0, ringTimeoutSeconds: 5, wrapUpSeconds: 0 },
+  });
+  // Chromium keeps the real clock: no call is made, and core alone decides and dates.
+  return startDialerApp(browser, { provision, env: fakeClockEnv(at.toJSDate()) });
+}
+
 describe('leads the French preset forbids', () => {
   it('dials none of them and shows each one’s reason on the list', async () => {
-    await rpcFromPage(page, host, 'settings.update', { rules: 'FR' });
-    const [noConsent, fifthAttempt, refused, lateHour] = await createLeads(page, host, [
-      { firstName: 'Nina', lastName: 'Sansaccord', number: noConsentNumber! },
-      { firstName: 'Paul', lastName: 'Cinquième', number: fifthAttemptNumber!, consent: true },
-      { firstName: 'Rémi', lastName: 'Refus', number: refusedNumber!, consent: true },
-      { firstName: 'Lou', lastName: 'Tardif', number: afterHoursNumber!, consent: true },
-    ]);
-    // Four calls in the last 30 days: a fifth would break the 4-per-30-days limit.
-    for (const daysAgo of [2, 5, 9, 20])
-      await seedPastCall(page, host, {
-        leadId: fifthAttempt!,
-        number: fifthAttemptNumber!,
-        at: new Date(Date.now() - daysAgo * 86_400_000),
-        sipStatus: 486,
+    const app = await frenchApp(frenchWeekday);
+    const { host, page } = app;
+    const screen = () => dialerScreen(page);
+    const now = frenchWeekday.toMillis();
+    try {
+      const [noConsent, fifthAttempt, refused, lateHour] = await createLeads(page, host, [
+        { firstName: 'Nina', lastName: 'Sansaccord', number: noConsentNumber! },
+        {
+          firstName: 'Paul',
+          lastName: 'Cinquième',
+          number: fifthAttemptNumber!,
+          consent: true,
+          consentBefore: frenchWeekday.toJSDate(),
+        },
+        {
+          firstName: 'Rémi',
+          lastName: 'Refus',
+          number: refusedNumber!,
+          consent: true,
+          consentBefore: frenchWeekday.toJSDate(),
+        },
+        {
+          firstName: 'Lou',
+          lastName: 'Tardif',
+          number: afterHoursNumber!,
+          consent: true,
+          consentBefore: frenchWeekday.toJSDate(),
+        },
+      ]);
+      // Four calls in the last 30 days: a fifth would break the 4-per-30-days limit.
+      for (const daysAgo of [2, 5, 9, 20])
+        await seedPastCall(page, host, {
+          leadId: fifthAttempt!,
+          number: fifthAttemptNumber!,
+          at: new Date(now - daysAgo * 86_400_000),
+          sipStatus: 486,
+        });
+      // An earlier call where the lead refused further calls (revokes consent, do-not-call list).
+      const refusal = await seedPastCall(page, host, {
+        leadId: refused!,
+        number: refusedNumber!,
+        at: new Date(now - 3 * 86_400_000),
       });
-    // An earlier call where the lead refused further calls (revokes consent, do-not-call list).
-    const refusal = await seedPastCall(page, host, {
-      leadId: refused!,
-      number: refusedNumber!,
-      at: new Date(Date.now() - 3 * 86_400_000),
-    });
-    await rpcFromPage(page, host, 'calls.setOutcome', { recordId: refusal, disposition: 'refused' });
-    const dnc = await rpcFromPage<{ number: string }[]>(page, host, 'doNotCall.list', {});
-    expect(dnc.map((d) => d.number)).toContain(refusedNumber);
+      await rpcFromPage(page, host, 'calls.setOutcome', { recordId: refusal, disposition: 'refused' });
+      const dnc = await rpcFromPage<{ number: string }[]>(page, host, 'doNotCall.list', {});
+      expect(dnc.map((d) => d.number)).toContain(refusedNumber);
 
-    const before = peers.invites();
-    const listId = await createCallbackList(page, host, 'Interdits FR', [
-      noConsent!,
-      fifthAttempt!,
-      refused!,
-      lateHour!,
-    ]);
-    const sessionId = await startPowerSession(page, host, 'Interdits FR');
-    await workPowerSession(page, host, sessionId, {
-      dispositionFor: (name) => {
-        throw new Error(`${name} was called`);
-      },
-      timeoutMs: 30_000,
-    });
+      const before = peers.invites();
+      const listId = await createCallbackList(page, host, 'Interdits FR', [
+        noConsent!,
+        fifthAttempt!,
+        refused!,
+        lateHour!,
+      ]);
+      const sessionId = await startPowerSession(page, host, 'Interdits FR');
+      await workPowerSession(page, host, sessionId, {
+        dispositionFor: (name) => {
+          throw new Error(`${name} was called`);
+        },
+        timeoutMs: 30_000,
+      });
 
-    // Nothing reached the wire: no INVITE at the lead phones, no call record for the session.
-    expect(await callRows(page, host, { dialerSessionId: sessionId })).toEqual([]);
-    for (const number of [noConsentNumber, fifthAttemptNumber, refusedNumber, afterHoursNumber])
-      expect(peers.invitesTo(number!), number).toBe(0);
-    expect(sum(peers.invites())).toBe(sum(before));
-    expect((await listEntries(page, host, listId)).map((e) => e.status)).toEqual(Array(4).fill('skipped'));
+      // Nothing reached the wire: no INVITE at the lead phones, no call record for the session.
+      expect(await callRows(page, host, { dialerSessionId: sessionId })).toEqual([]);
+      for (const number of [noConsentNumber, fifthAttemptNumber, refusedNumber, afterHoursNumber])
+        expect(peers.invitesTo(number!), number).toBe(0);
+      expect(sum(peers.invites())).toBe(sum(before));
+      const entries = await listEntries(page, host, listId);
+      expect(entries.map((e) => e.status)).toEqual(Array(4).fill('skipped'));
+      // Each lead for its own reason alone: at 15:00 on a Tuesday in Paris, the hour is no reason there.
+      const codes = new Map(entries.map((e) => [e.leadId, e.skip?.reasons.map((r) => r.code)]));
+      expect(codes.get(noConsent!)).toEqual(['no-consent']);
+      expect(codes.get(lateHour!)).toEqual(['outside-window']);
+      expect(codes.get(fifthAttempt!)).toHaveLength(1);
+      expect(codes.get(refused!)).toHaveLength(1);
 
-    // Each lead shows its reason, in French, on the list's screen.
-    await page.getByRole('button', { name: 'Voir les prospects de la liste Interdits FR' }).click();
-    const why = (id: string) =>
-      screen().entries.locator(`tr[data-lead-id="${id}"]`).locator('.dialer-why').textContent();
-    const shown = (n: string) => {
-      const p = parsePhone(n);
-      return p.ok && p.country === 'FR' ? p.national : p.ok ? p.international : n;
-    };
-    await expect
-      .poll(() => why(noConsent!), { timeout: 10_000 })
-      .toContain(`Pas de consentement enregistré pour le ${shown(noConsentNumber!)}.`);
-    expect(await why(noConsent!)).toContain("Attendre n'y changera rien.");
-    expect(await why(fifthAttempt!)).toMatch(
-      /4 appels ou tentatives en 30 jours \(maximum 4\) : possible à partir du .+\./,
-    );
-    expect(await why(refused!)).toContain("Numéro sur la liste d'opposition de la concession.");
-    expect(await why(refused!)).toContain("Attendre n'y changera rien.");
-    const late = (await why(lateHour!)) ?? '';
-    expect(late).toMatch(
-      new RegExp(
-        `Hors des heures d'appel : il est \\d\\d:\\d\\d chez l'appelé \\(${afterHours.zone}|Week-end chez l'appelé \\(.+${afterHours.zone}|Jour férié chez l'appelé`,
-      ),
-    );
-    expect(late).toContain('Prochain créneau légal :');
-    expect(late).not.toContain('consentement');
+      // Each lead shows its reason, in French, on the list's screen.
+      await page.getByRole('button', { name: 'Voir les prospects de la liste Interdits FR' }).click();
+      const why = (id: string) =>
+        screen().entries.locator(`tr[data-lead-id="${id}"]`).locator('.dialer-why').textContent();
+      const shown = (n: string) => {
+        const p = parsePhone(n);
+        return p.ok && p.country === 'FR' ? p.national : p.ok ? p.international : n;
+      };
+      await expect
+        .poll(() => why(noConsent!), { timeout: 10_000 })
+        .toContain(`Pas de consentement enregistré pour le ${shown(noConsentNumber!)}.`);
+      expect(await why(noConsent!)).toContain("Attendre n'y changera rien.");
+      expect(await why(fifthAttempt!)).toMatch(
+        /4 appels ou tentatives en 30 jours \(maximum 4\) : possible à partir du .+\./,
+      );
+      expect(await why(refused!)).toContain("Numéro sur la liste d'opposition de la concession.");
+      expect(await why(refused!)).toContain("Attendre n'y changera rien.");
+      const late = (await why(lateHour!)) ?? '';
+      expect(late).toMatch(/Hors des heures d'appel : il est 01:0\d chez l'appelé \(Pacific\/Noumea\)/);
+      expect(late).toContain('Prochain créneau légal :');
+      expect(late).not.toContain('consentement');
+    } finally {
+      await page.close();
+      await host.stop();
+    }
+  });
+});
+
+describe('French calling hours at a chosen instant (core’s clock set by libfaketime)', () => {
+  it.each(frenchHours)('dials no one $what and shows why on the list', async (c) => {
+    const at = paris(c.at);
+    expect(at.isValid).toBe(true);
+    const app = await frenchApp(at);
+    try {
+      const [leadId] = await createLeads(app.page, app.host, [
+        { firstName: 'Inès', lastName: 'Horaire', number: c.number, consent: true, consentBefore: at.toJSDate() },
+      ]);
+      const listName = `Heures FR ${c.at}`;
+      const listId = await createCallbackList(app.page, app.host, listName, [leadId!]);
+      const sessionId = await startPowerSession(app.page, app.host, listName);
+      await workPowerSession(app.page, app.host, sessionId, {
+        dispositionFor: (name) => {
+          throw new Error(`${name} was called`);
+        },
+        timeoutMs: 30_000,
+      });
+
+      expect(await callRows(app.page, app.host, { dialerSessionId: sessionId })).toEqual([]);
+      expect(peers.invitesTo(c.number), peers.logTail()).toBe(0);
+      const [entry] = await listEntries(app.page, app.host, listId);
+      expect(entry).toMatchObject({ leadId, status: 'skipped', attempts: 0 });
+      // The reason is the hour or the day alone (the consent is there), dated from core's clock.
+      expect(entry!.skip?.reasons.map((r) => r.code)).toEqual([c.code]);
+      expect(Date.parse(entry!.skip!.nextLegalAt!)).toBe(paris(c.nextLegal).toMillis());
+
+      await app.page.getByRole('button', { name: `Voir les prospects de la liste ${listName}` }).click();
+      const why = dialerScreen(app.page).entries.locator(`tr[data-lead-id="${leadId}"]`).locator('.dialer-why');
+      await expect.poll(() => why.textContent(), { timeout: 10_000 }).toMatch(c.text);
+      expect(await why.textContent()).toContain('Prochain créneau légal :');
+      expect(await why.textContent()).not.toContain('consentement');
+    } finally {
+      await app.page.close();
+      await app.host.stop();
+    }
   });
 });

@@ -17,6 +17,7 @@ import {
 } from '../rig/engine-server.js';
 import { startRig, type Rig } from '../rig/rig.js';
 import { startSippCaller, startSippReinviteUas, type SippPeer } from '../rig/sipp-scenarios.js';
+import { startLeadPeers } from '../rig/sipp-dialer.js';
 
 const ALICE_HZ = 440;
 const BOB_HZ = 880;
@@ -539,5 +540,46 @@ describe('softphone engine against Kamailio + rtpengine + sipp', () => {
     const invite = (await alice.wire()).filter((m) => m.dir === 'out' && m.line.startsWith('INVITE sip:bob')).at(-1);
     expect(invite?.text).toMatch(/a=candidate:\S+ 1 udp \d+ 127\.0\.0\.1 \d+ typ host/);
     await alice.hangup(a);
+  });
+
+  it('ends a cancelled call whose 487 never comes, after the end-answer timeout', async () => {
+    // sipp rings, answers the CANCEL with 200 and never sends the INVITE's 487; Kamailio keeps the
+    // transaction open for its fr_inv_timer (60 s). Only the engine's own timeout can end the call:
+    // waited for 10 s here, well under the 32 s default, so the test fails without it.
+    const lead = '+33612345699';
+    const peers = await startLeadPeers(rig, { behaviours: ['lost-487'] });
+    const dave = await openEnginePhone(browser440, web.url, { endAnswerTimeoutMs: 1_500, endedLingerMs: 60_000 });
+    phones.push(dave);
+    try {
+      await peers.register({ [lead]: 'lost-487' });
+      await dave.configure(rigAccount(rig, 'customer', { authorizationUsername: rig.users.customer.user }));
+      await registered(dave, 'dave');
+      await dave.clearWire();
+      const id = await dave.call(lead);
+      await diag(
+        'ringing at sipp',
+        () => waitState(dave, id, 'ringing'),
+        () => peers.logTail(),
+      );
+      await dave.hangup(id);
+      const ended = await diag(
+        'ended without a 487',
+        () => waitState(dave, id, 'ended', 10_000),
+        () => peers.logTail(),
+      );
+      expect(ended.end).toMatchObject({ sipStatus: 487, hangupSide: 'local' });
+      const events = (await dave.events()).filter((e) => e.callId === id).map((e) => e.type);
+      expect(events.filter((t) => t === 'ended')).toHaveLength(1);
+      expect(events.at(-1)).toBe('ended');
+      // The CANCEL left; no final answer to the INVITE came back but the proxy's auth challenge.
+      const wire = await dave.wire();
+      expect(wire.some((m) => m.dir === 'out' && m.line.startsWith('CANCEL '))).toBe(true);
+      expect(wire.filter((m) => m.dir === 'in' && /^SIP\/2\.0 (?!407)[3-6]\d\d /.test(m.line))).toEqual([]);
+      expect(peers.invitesTo(lead)).toBe(1);
+      expect(dave.console.join('\n')).toMatch(/no final answer to our CANCEL/);
+    } finally {
+      await dave.dispose();
+      await peers.stop();
+    }
   });
 });

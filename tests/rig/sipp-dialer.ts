@@ -1,5 +1,5 @@
-// Leads' phones for the dialer's end-to-end tests: sipp UASs that answer, are busy or never answer,
-// with any number of lead numbers (E.164 AORs) registered at Kamailio to each, an RTP sink the
+// Leads' phones for the dialer's end-to-end tests: sipp UASs that answer, are busy, never answer
+// or lose the 487 of a cancelled call (on request), with any number of lead numbers (E.164 AORs) registered at Kamailio to each, an RTP sink the
 // answering peer advertises as its media address, and the count of INVITEs each number received.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
@@ -11,10 +11,15 @@ import { LEAD_PASSWORD, RIG_HOST, type Rig } from './rig.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** What a lead's phone does with the dialer's INVITE; `unknown` is not registered (Kamailio: 404). */
-export type LeadBehaviour = 'answer' | 'busy' | 'no-answer' | 'unknown';
-type PeerBehaviour = Exclude<LeadBehaviour, 'unknown'>;
-const peerBehaviours: readonly PeerBehaviour[] = ['answer', 'busy', 'no-answer'];
+/**
+ * What a lead's phone does with the dialer's INVITE; `unknown` is not registered (Kamailio: 404);
+ * `lost-487` rings, answers the CANCEL with 200 and never sends the INVITE's 487.
+ */
+export type LeadBehaviour = 'answer' | 'busy' | 'no-answer' | 'lost-487' | 'unknown';
+export type PeerBehaviour = Exclude<LeadBehaviour, 'unknown'>;
+const defaultPeers: readonly PeerBehaviour[] = ['answer', 'busy', 'no-answer'];
+/** An answered call whose BYE never comes (page closed, host killed) is dropped by sipp after this. */
+const ANSWER_BYE_TIMEOUT_MS = 30_000;
 
 // ---- RTP sink: the answering peer's media address
 
@@ -207,22 +212,27 @@ export interface LeadPeers {
 }
 
 /**
- * One sipp UAS per behaviour; lead numbers are registered to them afterwards (several AORs with
+ * One sipp UAS per behaviour (answer, busy and no answer unless `behaviours` says otherwise);
+ * lead numbers are registered to them afterwards (several AORs with
  * Contacts on the same sipp port: Kamailio's lookup sends `INVITE sip:<number>@127.0.0.1:<port>`,
  * so the request line tells which lead was called).
  */
-export async function startLeadPeers(rig: Rig): Promise<LeadPeers> {
+export async function startLeadPeers(
+  rig: Rig,
+  options: { behaviours?: readonly PeerBehaviour[] } = {},
+): Promise<LeadPeers> {
+  const peerBehaviours = options.behaviours ?? defaultPeers;
   const dir = mkdtempSync(join(tmpdir(), 'relance-sipp-leads-'));
   const rtp = await startRtpSink();
-  const answer = readFileSync(join(here, 'sipp', 'lead-answer.xml.tpl'), 'utf8').replaceAll(
-    '{{MEDIA_PORT}}',
-    String(rtp.port),
-  );
+  const answer = readFileSync(join(here, 'sipp', 'lead-answer.xml.tpl'), 'utf8')
+    .replaceAll('{{MEDIA_PORT}}', String(rtp.port))
+    .replaceAll('{{BYE_TIMEOUT_MS}}', String(ANSWER_BYE_TIMEOUT_MS));
   writeFileSync(join(dir, 'lead-answer.xml'), answer);
   const scenario: Record<PeerBehaviour, string> = {
     answer: join(dir, 'lead-answer.xml'),
     busy: join(here, 'sipp', 'lead-busy.xml'),
     'no-answer': join(here, 'sipp', 'lead-no-answer.xml'),
+    'lost-487': join(here, 'sipp', 'lead-lost-487.xml'),
   };
   const spawnLogged = (args: string[], log: string) => {
     const fd = openSync(log, 'a');
@@ -296,7 +306,10 @@ export async function startLeadPeers(rig: Rig): Promise<LeadPeers> {
       await Promise.all(
         Object.entries(numbers).map(async ([number, behaviour]) => {
           behaviours.set(number, behaviour);
-          if (behaviour !== 'unknown') await registerOne(number, uas.get(behaviour)!.port);
+          if (behaviour === 'unknown') return;
+          const peer = uas.get(behaviour);
+          if (!peer) throw new Error(`no sipp UAS for "${behaviour}" (startLeadPeers behaviours)`);
+          await registerOne(number, peer.port);
         }),
       );
     },

@@ -1,14 +1,19 @@
 // The dialer as its end-to-end tests drive it: lead numbers in a zone the calling rules allow (or
 // forbid) right now, leads and callback lists made through the contract, a power session started
 // and worked from the Dialer screen, and the call journal read from the data directory.
+// The app can be started on a given data directory (a restart after a crash) and with core's
+// clock set by libfaketime (calling-hours cases at a chosen instant).
 // DEBUG_DIALER=1 prints each session status line the worker sees.
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parsePhone } from '../../../src/shared/phone';
-import { rpcFromPage } from './leads-page';
+import type { Rig, RigUserName } from '../../rig/rig';
+import { openApp, rpcFromPage } from './leads-page';
 import { phonePanel } from './phone-app';
-import type { WebHostProcess } from './web-host-process';
+import { startWebHostProcess, type WebHostProcess } from './web-host-process';
 
 // ---- numbers and zones
 
@@ -76,8 +81,9 @@ export interface LeadSeed {
   lastName: string;
   number: string;
   stage?: 'new' | 'contacted' | 'appointment';
-  /** A consent for the number, given a day ago. */
+  /** A consent for the number, given a day before `consentBefore` (default: now, this process's clock). */
   consent?: boolean;
+  consentBefore?: Date;
 }
 
 export async function createLeads(page: Page, host: WebHostProcess, seeds: readonly LeadSeed[]): Promise<string[]> {
@@ -102,7 +108,7 @@ export async function createLeads(page: Page, host: WebHostProcess, seeds: reado
         id,
         consent: {
           number: seed.number,
-          givenAt: new Date(Date.now() - 86_400_000).toISOString(),
+          givenAt: new Date((seed.consentBefore?.getTime() ?? Date.now()) - 86_400_000).toISOString(),
           channel: 'web-form',
           wording: 'J’accepte d’être recontacté par la concession.',
         },
@@ -274,8 +280,11 @@ export interface WorkedCall {
 export interface WorkOptions {
   /** The wrap-up label the seller picks for an answered lead (by name). */
   dispositionFor: (name: string) => string;
-  /** Before the seller hangs up an answered call (e.g. a voicemail drop instead). */
-  onConnected?: (name: string) => Promise<'hang-up' | 'leave'>;
+  /**
+   * Before the seller hangs up an answered call (e.g. a voicemail drop instead); 'stop' returns
+   * at once with the call still up (the test takes over, e.g. kills the app).
+   */
+  onConnected?: (name: string) => Promise<'hang-up' | 'leave' | 'stop'>;
   /**
    * When a call waits for its disposition, before the seller saves it: the test checks what it
    * likes while the session waits; 'leave' when the app saves the outcome itself.
@@ -326,6 +335,7 @@ export async function workPowerSession(
     if (connected && !handled.has(`c:${connected[1]}`)) {
       handled.add(`c:${connected[1]}`);
       const what = options.onConnected ? await options.onConnected(connected[1]!) : 'hang-up';
+      if (what === 'stop') return worked;
       if (what === 'hang-up') await panel.getByRole('button', { name: 'Raccrocher' }).click();
     } else if (wrapUp && !handled.has(`w:${wrapUp[1]}`)) {
       handled.add(`w:${wrapUp[1]}`);
@@ -342,4 +352,72 @@ export async function workPowerSession(
       await sleep(100);
     }
   }
+}
+
+// ---- the app on a data directory of the test's choosing
+
+/** A provisioning file with the rig user's SIP account, as `startPhoneApp` writes it, plus `extra`. */
+export async function writeProvisioning(
+  rig: Rig,
+  extra: Record<string, unknown>,
+  user: RigUserName = 'alice',
+): Promise<string> {
+  const account = rig.users[user];
+  const dir = await mkdtemp(join(tmpdir(), 'relance-dialer-app-'));
+  const file = join(dir, 'provisioning.json');
+  await writeFile(
+    file,
+    JSON.stringify({
+      sip: { server: rig.wsUrl, uri: account.uri, password: account.password, displayName: account.user },
+      ice: { servers: [], gatheringTimeoutMs: 300 },
+      ...extra,
+    }),
+  );
+  return file;
+}
+
+/**
+ * Starts the web host (on `dataDir` when given: the same app after a restart), opens the app and
+ * waits until its phone is registered at Kamailio.
+ */
+export async function startDialerApp(
+  browser: Browser,
+  options: { provision: string; dataDir?: string; env?: NodeJS.ProcessEnv },
+): Promise<{ host: WebHostProcess; page: Page }> {
+  const host = await startWebHostProcess({
+    provision: options.provision,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
+  try {
+    const { page } = await openApp(browser, host);
+    await pollUntil(
+      async () => (await phonePanel(page).status.getAttribute('data-registration')) === 'registered',
+      'the app registered at Kamailio',
+    );
+    return { host, page };
+  } catch (error) {
+    await host.stop();
+    throw error;
+  }
+}
+
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+/**
+ * Environment for a process whose clock (Date, not the monotonic clock) starts at `at` and runs
+ * from there: libfaketime, preloaded. TZ=UTC so the start time it parses is the UTC one given.
+ */
+export function fakeClockEnv(at: Date): NodeJS.ProcessEnv {
+  if (!existsSync(LIBFAKETIME)) throw new Error(`libfaketime is missing (${LIBFAKETIME}): apt-get install faketime`);
+  const utc = at
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '');
+  return {
+    LD_PRELOAD: LIBFAKETIME,
+    FAKETIME: `@${utc}`,
+    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+    TZ: 'UTC',
+  };
 }

@@ -12,6 +12,8 @@ export interface WebHostProcess {
   stdoutLines: () => string[];
   stderr: () => string;
   stop(): Promise<number | null>;
+  /** Sends `signal` (e.g. SIGKILL: a crash or power cut) and resolves once the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const READY = /^Relance ready at (http:\/\/127\.0\.0\.1:(\d+)\/)#token=([A-Za-z0-9_-]+)$/;
@@ -56,6 +58,12 @@ export async function startWebHostProcess(
         if (child.exitCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
+      }),
+    kill: (signal) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
       }),
   };
 }

@@ -79,6 +79,7 @@ const api: EnginePageApi = {
         : {}),
       ...(options.connectionTimeoutSec !== undefined ? { connectionTimeoutSec: options.connectionTimeoutSec } : {}),
       ...(options.endedLingerMs !== undefined ? { endedLingerMs: options.endedLingerMs } : {}),
+      ...(options.endAnswerTimeoutMs !== undefined ? { endAnswerTimeoutMs: options.endAnswerTimeoutMs } : {}),
       sipLogLevel: options.sipLogLevel ?? 'warn',
       log: (level, message) => {
         if (level === 'error' || level === 'warn') console[level](message);

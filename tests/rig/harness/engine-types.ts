@@ -23,6 +23,8 @@ export interface EnginePageOptions {
   connectionTestTimeoutMs?: number;
   connectionTimeoutSec?: number;
   endedLingerMs?: number;
+  /** A CANCEL or BYE with no final answer ends the call after this (engine default 32 s). */
+  endAnswerTimeoutMs?: number;
   sipLogLevel?: 'debug' | 'log' | 'warn' | 'error';
 }
 

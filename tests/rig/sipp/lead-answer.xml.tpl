@@ -2,7 +2,9 @@
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
 <!-- A lead who picks up: rings, answers with PCMU whose media address is {{MEDIA_PORT}} (a Node
      RTP sink in tests/rig/sipp-dialer.ts, so the test can count what the app sent), and keeps the
-     call until the app hangs up. Copies Record-Route so ACK and BYE come through the proxy. -->
+     call until the app hangs up. Copies Record-Route so ACK and BYE come through the proxy. A
+     dialog that dies without a BYE (the app's page closed, its host killed) ends here after
+     {{BYE_TIMEOUT_MS}} ms: the UAS takes each INVITE as a call of its own, and this frees the call. -->
 <scenario name="lead answers">
   <recv request="INVITE" crlf="true"/>
   <send>
@@ -47,7 +49,7 @@
     ]]>
   </send>
   <recv request="ACK" crlf="true"/>
-  <recv request="BYE"/>
+  <recv request="BYE" timeout="{{BYE_TIMEOUT_MS}}" ontimeout="1"/>
   <send>
     <![CDATA[
       SIP/2.0 200 OK
@@ -60,4 +62,5 @@
 
     ]]>
   </send>
+  <label id="1"/>
 </scenario>
