@@ -131,29 +131,60 @@ const ALSACE_MOSELLE = new Set(['57', '67', '68']);
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
 
-const prefixPlaces = new Map<string, readonly CalleePlace[]>(PREFIXES.map(([prefix, place]) => [prefix, [place]]));
-const PREFIX_LENGTHS = [...new Set(PREFIXES.map(([p]) => p.length))].sort((a, b) => b - a);
-const nanpPlaces = new Map<string, readonly CalleePlace[]>();
+/** E164.test without the regex engine: the list screen asks it for every lead. */
+export function isE164(number: string): boolean {
+  const n = number.length;
+  if (n < 8 || n > 16 || number.charCodeAt(0) !== 43 /* + */) return false;
+  const first = number.charCodeAt(1);
+  if (first < 49 || first > 57) return false;
+  for (let i = 2; i < n; i++) {
+    const d = number.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
+}
+
+/** A digit trie of PREFIXES (after the "+"): the longest prefix is found without slicing the number. */
+interface PrefixNode {
+  next: (PrefixNode | undefined)[];
+  places?: readonly CalleePlace[];
+}
+const prefixRoot: PrefixNode = { next: [] };
+for (const [prefix, place] of PREFIXES) {
+  let node = prefixRoot;
+  for (let i = 1; i < prefix.length; i++) {
+    const d = prefix.charCodeAt(i) - 48;
+    node = node.next[d] ??= { next: [] };
+  }
+  node.places = [place];
+}
+/** Area code (200-999) -> its places; null once looked up and unknown. */
+const nanpPlaces: (readonly CalleePlace[] | null | undefined)[] = [];
 
 /** Places the number alone points to; undefined when its prefix is not in our tables. */
 export function placesFromNumber(e164: string): readonly CalleePlace[] | undefined {
   if (e164.charCodeAt(1) === 49 /* +1 */) {
-    const code = e164.slice(2, 5);
-    let places = nanpPlaces.get(code);
-    if (!places) {
-      const info = areaCodeInfo(code);
-      if (!info) return undefined;
-      places = info.zones.map((zone) => ({ zone, country: info.country, subdivision: info.region }));
-      nanpPlaces.set(code, places);
+    const a = e164.charCodeAt(2) - 48;
+    const b = e164.charCodeAt(3) - 48;
+    const c = e164.charCodeAt(4) - 48;
+    if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9)) return undefined;
+    const code = a * 100 + b * 10 + c;
+    let places = nanpPlaces[code];
+    if (places === undefined) {
+      const info = areaCodeInfo(String(code).padStart(3, '0'));
+      places = info ? info.zones.map((zone) => ({ zone, country: info.country, subdivision: info.region })) : null;
+      nanpPlaces[code] = places;
     }
-    return places;
+    return places ?? undefined;
   }
   // Longest prefix first: +33596 (Martinique) before +33 (metropolitan France).
-  for (const length of PREFIX_LENGTHS) {
-    const places = prefixPlaces.get(e164.slice(0, length));
-    if (places) return places;
+  let node: PrefixNode | undefined = prefixRoot;
+  let found: readonly CalleePlace[] | undefined;
+  for (let i = 1; node && i < e164.length; i++) {
+    node = node.next[e164.charCodeAt(i) - 48];
+    if (node?.places) found = node.places;
   }
-  return undefined;
+  return found;
 }
 
 function frenchPlace(postal: string | undefined, country: string): readonly CalleePlace[] | undefined {
@@ -175,6 +206,8 @@ function frenchPlace(postal: string | undefined, country: string): readonly Call
 /**
  * Places the address points to. With no country on the address, the number's country says how to
  * read the postcode (a five-digit code is a French postcode for a +33 number, a ZIP code for +1).
+ * Only the country, postcode and region count, so the answer is remembered by those values (a few
+ * thousand postcodes) rather than per lead: the same array for the same values.
  */
 export function placesFromAddress(
   address: Address | undefined,
@@ -183,8 +216,29 @@ export function placesFromAddress(
   if (!address) return undefined;
   const country = address.country ?? numberCountry;
   if (!country) return undefined;
-  const postal = address.postalCode?.trim();
-  const region = address.regionCode?.trim().toUpperCase();
+  const { postalCode, regionCode } = address;
+  let places = addressMemo.get(country)?.get(postalCode)?.get(regionCode);
+  if (places === undefined) {
+    places = readAddress(country, postalCode, regionCode) ?? null;
+    if (places) Object.freeze(places);
+    if (addressMemoSize >= MEMO_LIMIT) clearMemos();
+    addressMemoSize++;
+    let byPostal = addressMemo.get(country);
+    if (!byPostal) addressMemo.set(country, (byPostal = new Map()));
+    let byRegion = byPostal.get(postalCode);
+    if (!byRegion) byPostal.set(postalCode, (byRegion = new Map()));
+    byRegion.set(regionCode, places);
+  }
+  return places ?? undefined;
+}
+
+function readAddress(
+  country: string,
+  postalCode: string | undefined,
+  regionCode: string | undefined,
+): readonly CalleePlace[] | undefined {
+  const postal = postalCode?.trim();
+  const region = regionCode?.trim().toUpperCase();
   if (FRENCH_COUNTRIES.has(country)) return frenchPlace(postal, country);
   if (NANP_COUNTRIES.has(country)) {
     // US territories are regions of the table too (PR, VI, GU, MP, AS).
@@ -197,42 +251,60 @@ export function placesFromAddress(
   return zone ? [{ zone, country }] : undefined;
 }
 
+/** Bounds the memos: past this many distinct addresses (country, postcode, region), start afresh. */
+const MEMO_LIMIT = 100_000;
+const addressMemo = new Map<string, Map<string | undefined, Map<string | undefined, readonly CalleePlace[] | null>>>();
+let addressMemoSize = 0;
+/** No places: the key for "the number (or the address) tells nothing". */
+const NONE: readonly CalleePlace[] = Object.freeze([]);
+/** Number places -> address places -> the resolved callee, one object per distinct pair. */
+const resolved = new Map<readonly CalleePlace[], Map<readonly CalleePlace[], CalleeZone | null>>();
+
+function clearMemos(): void {
+  addressMemo.clear();
+  addressMemoSize = 0;
+  // The address arrays it held are gone: pairs keyed by them would never be found again.
+  resolved.clear();
+}
+
 /**
  * The callee's zone: from the number, then the address, else the dealership's zone (reported as
  * such). When the two disagree (a number kept after a move) the call must be legal in both; when the
  * address narrows a number that spans zones, only the zones they share are checked.
+ * The result depends on the number's places and the address's places only, both interned, so one
+ * immutable CalleeZone serves every lead with the same pair: the engine's per-callee caches stay
+ * small and a list of 100k leads costs no per-lead memory.
  */
 export function resolveCalleeZone(e164: string, address: Address | undefined, dealershipZone: string): CalleeZone {
-  // Leads are immutable values (a write replaces the lead), so what an address object and a number
-  // say never changes: remembered, a list of 100k leads resolves each one once.
-  let memo = address ? byAddressMemo.get(address) : numberOnlyMemo;
-  let known = memo?.get(e164);
+  const byNumber = placesFromNumber(e164);
+  const byAddress = placesFromAddress(address, byNumber?.[0]?.country);
+  let row = resolved.get(byNumber ?? NONE);
+  if (!row) resolved.set(byNumber ?? NONE, (row = new Map()));
+  let known = row.get(byAddress ?? NONE);
   if (known === undefined) {
-    known = resolve(e164, address) ?? null;
-    if (!memo) byAddressMemo.set(address!, (memo = new Map()));
-    else if (memo === numberOnlyMemo && memo.size >= 200_000) memo.clear();
-    memo.set(e164, known);
+    known = resolve(byNumber, byAddress) ?? null;
+    if (known) Object.freeze(known);
+    row.set(byAddress ?? NONE, known);
   }
   return known ?? fallback(dealershipZone);
 }
 
-const byAddressMemo = new WeakMap<Address, Map<string, CalleeZone | null>>();
-const numberOnlyMemo = new Map<string, CalleeZone | null>();
 const fallbacks = new Map<string, CalleeZone>();
 
 function fallback(zone: string): CalleeZone {
   let z = fallbacks.get(zone);
   if (!z) {
-    z = { zone, source: 'dealership-fallback', places: [{ zone }], zones: [zone] };
+    z = Object.freeze({ zone, source: 'dealership-fallback', places: [{ zone }], zones: [zone] } as const);
     if (fallbacks.size < 1000) fallbacks.set(zone, z);
   }
   return z;
 }
 
-function resolve(e164: string, address: Address | undefined): CalleeZone | undefined {
-  const byNumber = placesFromNumber(e164);
+function resolve(
+  byNumber: readonly CalleePlace[] | undefined,
+  byAddress: readonly CalleePlace[] | undefined,
+): CalleeZone | undefined {
   const numberCountry = byNumber?.[0]?.country;
-  const byAddress = placesFromAddress(address, numberCountry);
   const result = (zone: string, source: ZoneSource, places: readonly CalleePlace[]): CalleeZone => ({
     zone,
     source,

@@ -10,14 +10,25 @@ import {
   type ZoneSource,
 } from '../../shared/domain/calling-rules';
 import type { Address, ConsentRecord } from '../../shared/domain/lead';
-import { E164, resolveCalleeZone, type CalleePlace, type CalleeZone } from './callee-zone';
+import { isE164, resolveCalleeZone, type CalleePlace, type CalleeZone } from './callee-zone';
 import { CompiledCalendar } from './holidays';
-import { addCalendarDays, DAY_MS, hhmm, isoDateOfEpochDay, isValidZone, localTime, wallToInstant } from './zone-time';
+import {
+  addCalendarDays,
+  DAY_MS,
+  hhmm,
+  isoDateOfEpochDay,
+  isoOfInstant,
+  isValidZone,
+  localTime,
+  parseInstant,
+  wallToInstant,
+} from './zone-time';
 
 /**
  * The calling rules engine: pure functions of a rule set (data) and a context. The clock (`now`)
  * and the fallback zone are passed in; nothing here reads the machine's time or zone. Caches
- * (compiled rule sets, zone offsets, holiday tables) only remember what the same inputs give.
+ * (compiled rule sets, zone offsets, holiday tables, per-callee answers at one instant) only remember
+ * what the same inputs give.
  * When unsure it forbids: an unknown zone is checked in the dealership's zone, a number spanning
  * zones is checked in each of them.
  */
@@ -70,14 +81,69 @@ interface CompiledRules {
   windows: (readonly (readonly [number, number])[])[];
   calendar: CompiledCalendar | undefined;
   nationalCountries: ReadonlySet<string>;
-  /** Holiday region of each place of a (memoised, immutable) callee resolution. */
-  regions: WeakMap<CalleeZone, (string | undefined)[]>;
+  /** Per callee (interned and immutable, a few hundred in a list): see CalleeRules. */
+  callees: Map<CalleeZone, CalleeRules>;
+}
+
+/**
+ * What a rule set says about one callee place set. A list asks "callable now?" for 100k leads at
+ * the same instant, and they share a few hundred callees: the windows and holidays are read once
+ * per callee and instant, not per lead. Each answer is keyed by every input it depends on.
+ */
+interface CalleeRules {
+  /** Holiday region of each place. */
+  regions: (string | undefined)[];
+  /** timeAllows at instant `timeAt`. */
+  timeAt: number;
+  timeOk: boolean;
+  /** timeReasons at instant `reasonsAt` (copied out: each verdict owns its reasons). */
+  reasonsAt: number;
+  reasons: readonly CallReason[];
+  /** searchTime from `searchFrom` until `searchUntil`. */
+  searchFrom: number;
+  searchUntil: number;
+  searchAt: number | undefined;
+}
+
+/** Bounds `callees` (a custom set of many dealership zones, a long-running process). */
+const CALLEES_LIMIT = 10_000;
+
+function calleeRules(c: CompiledRules, callee: CalleeZone): CalleeRules {
+  let k = c.callees.get(callee);
+  if (!k) {
+    if (c.callees.size >= CALLEES_LIMIT) c.callees.clear();
+    k = {
+      regions: callee.places.map((p) => placeRegion(c, p)),
+      timeAt: NaN,
+      timeOk: false,
+      reasonsAt: NaN,
+      reasons: [],
+      searchFrom: NaN,
+      searchUntil: NaN,
+      searchAt: undefined,
+    };
+    c.callees.set(callee, k);
+  }
+  return k;
+}
+
+function timeAllowsAt(c: CompiledRules, callee: CalleeZone, k: CalleeRules, ms: number): boolean {
+  if (k.timeAt !== ms) {
+    k.timeOk = timeAllows(c, callee.places, k.regions, ms);
+    k.timeAt = ms;
+  }
+  return k.timeOk;
 }
 
 const compiled = new WeakMap<RuleSet, CompiledRules>();
 
+/** The last rule set asked for: a list asks the same one 100k times in a row. */
+let lastRules: RuleSet | undefined;
+let lastCompiled: CompiledRules | undefined;
+
 /** Validates a rule set once (clear zod errors) and keeps its compiled form for this object. */
 export function compileRules(rules: RuleSet): CompiledRules {
+  if (rules === lastRules) return lastCompiled!;
   let c = compiled.get(rules);
   if (!c) {
     const parsed = RuleSetSchema.safeParse(rules);
@@ -92,17 +158,23 @@ export function compileRules(rules: RuleSet): CompiledRules {
       ),
       calendar: rules.holidays ? new CompiledCalendar(rules.holidays) : undefined,
       nationalCountries: new Set(rules.doNotCall.nationalCountries),
-      regions: new WeakMap(),
+      callees: new Map(),
     };
     compiled.set(rules, c);
   }
+  lastRules = rules;
+  lastCompiled = c;
   return c;
 }
 
+let lastValidZone: string | undefined;
+
 function checkContext(ctx: CallContext): void {
   if (!(ctx.now instanceof Date) || Number.isNaN(ctx.now.getTime())) throw new TypeError('now must be a valid Date');
-  if (!isValidZone(ctx.dealershipZone))
-    throw new RangeError(`dealershipZone '${ctx.dealershipZone}' is not an IANA time zone`);
+  const zone = ctx.dealershipZone;
+  if (zone === lastValidZone) return;
+  if (!isValidZone(zone)) throw new RangeError(`dealershipZone '${zone}' is not an IANA time zone`);
+  lastValidZone = zone;
 }
 
 // ---- time rules (windows, closed days, holidays) at one instant
@@ -171,6 +243,18 @@ function timeReasons(
   return reasons;
 }
 
+/** A fresh copy of a remembered time reason, nested objects included. */
+function copyReason(r: CallReason): CallReason {
+  switch (r.code) {
+    case 'outside-window':
+      return { ...r, windows: r.windows.map((w) => ({ ...w })) };
+    case 'holiday':
+      return { ...r, name: { ...r.name } };
+    default:
+      return { ...r };
+  }
+}
+
 /** Offsets lie within UTC-12 … UTC+14: a local day's instants start no earlier than this before its UTC day. */
 const MAX_AHEAD_MS = 14 * 3_600_000;
 
@@ -218,24 +302,16 @@ interface ConsentState {
   revokedAt?: number;
 }
 
-// Consent records are immutable values: their dates are parsed once.
-const parsedConsents = new WeakMap<ConsentRecord, { given: number; revoked: number }>();
-function consentTimes(c: ConsentRecord): { given: number; revoked: number } {
-  let t = parsedConsents.get(c);
-  if (!t) {
-    t = { given: Date.parse(c.givenAt), revoked: c.revokedAt === undefined ? Infinity : Date.parse(c.revokedAt) };
-    parsedConsents.set(c, t);
-  }
-  return t;
-}
-
 /** The latest decision wins: a revocation after the newest consent still in force blocks. */
 function consentState(consents: readonly ConsentRecord[], number: string, scope: 'number' | 'lead', now: number) {
   let lastGiven = -Infinity;
   let lastRevoked = -Infinity;
   for (const c of consents) {
     if (scope === 'number' && c.number !== number) continue;
-    const { given, revoked } = consentTimes(c);
+    // Read on each decision (parseInstant is cheap) rather than remembered per record: a per-lead
+    // cache of 100k entries cost more in memory and collection than it saved.
+    const given = parseInstant(c.givenAt);
+    const revoked = c.revokedAt === undefined ? Infinity : parseInstant(c.revokedAt);
     if (given > now) continue;
     if (revoked <= now) lastRevoked = Math.max(lastRevoked, revoked);
     else lastGiven = Math.max(lastGiven, given);
@@ -247,7 +323,7 @@ function consentState(consents: readonly ConsentRecord[], number: string, scope:
 
 function hasOngoingContract(contracts: readonly ContractRecord[] | undefined, now: number): boolean {
   return (contracts ?? []).some(
-    (k) => Date.parse(k.startedAt) <= now && (k.endsAt === undefined || Date.parse(k.endsAt) > now),
+    (k) => parseInstant(k.startedAt) <= now && (k.endsAt === undefined || parseInstant(k.endsAt) > now),
   );
 }
 
@@ -283,7 +359,7 @@ function attemptLimitReason(limit: AttemptLimit, inWindow: readonly number[], zo
     count: inWindow.length,
     maxAttempts: limit.maxAttempts,
     windowDays: limit.windowDays,
-    freesAt: new Date(freesAt).toISOString(),
+    freesAt: isoOfInstant(freesAt),
   };
   return { reason, freesAt };
 }
@@ -292,7 +368,7 @@ function attemptLimitReason(limit: AttemptLimit, inWindow: readonly number[], zo
 
 interface Evaluation {
   callee: CalleeZone;
-  regions: readonly (string | undefined)[];
+  k: CalleeRules;
   reasons: CallReason[];
   /** Earliest instant the non-window rules (attempts, a refusal for a while) allow; -Infinity if none block. */
   notBefore: number;
@@ -313,14 +389,12 @@ function evaluate(c: CompiledRules, ctx: CallContext, quick = false): Evaluation
   const rules = c.rules;
   const now = ctx.now.getTime();
   const number = ctx.number;
-  if (!E164.test(number)) {
+  if (!isE164(number)) {
     if (quick) return NOT_CALLABLE;
     const callee = resolveCalleeZone('', undefined, ctx.dealershipZone);
-    return { callee, regions: [undefined], reasons: [{ code: 'invalid-number', number }], notBefore: now, final: true };
+    const k = calleeRules(c, callee);
+    return { callee, k, reasons: [{ code: 'invalid-number', number }], notBefore: now, final: true };
   }
-  const callee = resolveCalleeZone(number, ctx.lead.contact.address, ctx.dealershipZone);
-  let regions = c.regions.get(callee);
-  if (!regions) c.regions.set(callee, (regions = callee.places.map((p) => placeRegion(c, p))));
   const reasons: CallReason[] = [];
   let notBefore = -Infinity;
   let final = false;
@@ -329,7 +403,7 @@ function evaluate(c: CompiledRules, ctx: CallContext, quick = false): Evaluation
     const consent = consentState(ctx.lead.consents, number, rules.consent.scope, now);
     if (consent.revokedAt !== undefined) {
       // A contract lifts the need for consent, not a revocation: "never call again after it".
-      reasons.push({ code: 'consent-revoked', number, revokedAt: new Date(consent.revokedAt).toISOString() });
+      reasons.push({ code: 'consent-revoked', number, revokedAt: isoOfInstant(consent.revokedAt) });
       final = true;
     } else if (!consent.active && !(rules.consent.exceptOngoingContract && hasOngoingContract(ctx.contracts, now))) {
       reasons.push({ code: 'no-consent', number, scope: rules.consent.scope });
@@ -340,20 +414,25 @@ function evaluate(c: CompiledRules, ctx: CallContext, quick = false): Evaluation
   if (rules.refusal.blocks && ctx.refusals && ctx.refusals.length > 0) {
     const last = Math.max(...ctx.refusals.map((r) => r.getTime()));
     if (Number.isNaN(last)) throw new TypeError('refusals must hold valid Dates');
-    const refusedAt = new Date(last).toISOString();
+    const refusedAt = isoOfInstant(last);
     if (rules.refusal.forDays === null) {
       reasons.push({ code: 'refused', refusedAt });
       final = true;
     } else {
-      const until = addCalendarDays(callee.zone, last, rules.refusal.forDays);
+      const zone = resolveCalleeZone(number, ctx.lead.contact.address, ctx.dealershipZone).zone;
+      const until = addCalendarDays(zone, last, rules.refusal.forDays);
       if (until > now) {
-        reasons.push({ code: 'refused', refusedAt, until: new Date(until).toISOString() });
+        reasons.push({ code: 'refused', refusedAt, until: isoOfInstant(until) });
         notBefore = Math.max(notBefore, until);
       }
     }
   }
 
   if (quick && (reasons.length > 0 || notBefore > now)) return NOT_CALLABLE;
+
+  // After consent, which rules out many leads of a list without asking where they are.
+  const callee = resolveCalleeZone(number, ctx.lead.contact.address, ctx.dealershipZone);
+  const k = calleeRules(c, callee);
 
   const dnc = rules.doNotCall;
   if (dnc.internal && ctx.doNotCall.internal.has(number)) {
@@ -370,7 +449,7 @@ function evaluate(c: CompiledRules, ctx: CallContext, quick = false): Evaluation
         final = true;
       }
     } else {
-      const listAsOf = list.asOf.toISOString();
+      const listAsOf = isoOfInstant(list.asOf.getTime());
       if (list.numbers.has(number)) {
         reasons.push({ code: 'on-national-dnc', number, listAsOf });
         final = true;
@@ -394,11 +473,15 @@ function evaluate(c: CompiledRules, ctx: CallContext, quick = false): Evaluation
   }
 
   // The cheap boolean first: most decisions in a list are "callable now".
-  if (!timeAllows(c, callee.places, regions, now)) {
+  if (!timeAllowsAt(c, callee, k, now)) {
     if (quick) return NOT_CALLABLE;
-    reasons.push(...timeReasons(c, callee.places, regions, now));
+    if (k.reasonsAt !== now) {
+      k.reasons = timeReasons(c, callee.places, k.regions, now);
+      k.reasonsAt = now;
+    }
+    for (const r of k.reasons) reasons.push(copyReason(r));
   }
-  return { callee, regions, reasons, notBefore, final };
+  return { callee, k, reasons, notBefore, final };
 }
 
 function nextFrom(c: CompiledRules, ctx: CallContext, e: Evaluation): NextLegal {
@@ -408,29 +491,33 @@ function nextFrom(c: CompiledRules, ctx: CallContext, e: Evaluation): NextLegal 
     return { status: 'not-by-waiting' };
   }
   const until = now + c.rules.nextLegalHorizonDays * DAY_MS;
-  const at = searchTime(c, e.callee.places, e.regions, Math.max(now, e.notBefore), until);
+  const from = Math.max(now, e.notBefore);
+  const k = e.k;
+  // Leads of a list share the callee and, unless attempts or a refusal push it, the start.
+  if (k.searchFrom !== from || k.searchUntil !== until) {
+    k.searchAt = searchTime(c, e.callee.places, k.regions, from, until);
+    k.searchFrom = from;
+    k.searchUntil = until;
+  }
+  const at = k.searchAt;
   return at === undefined
     ? { status: 'beyond-horizon', horizonDays: c.rules.nextLegalHorizonDays, searchedUntil: new Date(until) }
     : { status: 'at', at: new Date(at) };
-}
-
-function zoneInfo(callee: CalleeZone): ZoneInfo {
-  return { zone: callee.zone, zoneSource: callee.source, zonesChecked: callee.zones.slice() };
 }
 
 /** May this number be called now under these rules? Every reason when not, and the next legal time. */
 export function checkCall(rules: RuleSet, ctx: CallContext): CallVerdict {
   const c = compileRules(rules);
   const e = evaluate(c, ctx);
-  if (e.reasons.length === 0) return { allowed: true, ...zoneInfo(e.callee) };
+  const { zone, source: zoneSource } = e.callee;
+  const zonesChecked = e.callee.zones.slice();
+  if (e.reasons.length === 0) return { allowed: true, zone, zoneSource, zonesChecked };
   const nextLegal = nextFrom(c, ctx, e);
-  return {
-    allowed: false,
-    reasons: e.reasons,
-    nextLegal,
-    ...(nextLegal.status === 'at' ? { nextLegalAt: nextLegal.at } : {}),
-    ...zoneInfo(e.callee),
-  };
+  const reasons = e.reasons;
+  // Literals rather than spreads: the explaining path runs for whole lists too.
+  return nextLegal.status === 'at'
+    ? { allowed: false, reasons, nextLegal, nextLegalAt: nextLegal.at, zone, zoneSource, zonesChecked }
+    : { allowed: false, reasons, nextLegal, zone, zoneSource, zonesChecked };
 }
 
 /**
