@@ -8,6 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { callingRulesSection } from './calling-rules';
 import { dialerSection } from './dialer';
+import { dialerWireSection } from './dialer-wire';
 import { prepareBenchDataDir } from './fixtures';
 import { phoneSection } from './phone';
 import { formatTable, type BenchContext, type BenchRow, type BenchSection } from './harness';
@@ -29,6 +30,7 @@ const sections: BenchSection[] = [
   callingRulesSection,
   phoneSection,
   dialerSection,
+  dialerWireSection,
 ];
 
 const leads = Number(process.env.BENCH_LEADS ?? 100_000);

@@ -50,6 +50,8 @@ export interface CoreOptions {
   updateStatus?: () => UpdateStatus;
   /** What only the shell knows (install kind, update status), for diagnostics. */
   shellFacts?: () => Record<string, unknown>;
+  /** false: the dialer neither chooses nor prepares the next call during the wrap-up (bench baseline only). */
+  prepareNextCall?: boolean;
 }
 
 export interface Core {
@@ -145,6 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     seller: () => settings.current().sip.displayName.trim() || 'Vendeur',
     zone: settings.current().dealershipZone,
+    ...(options.prepareNextCall === false ? { prepareNext: false } : {}),
     emit,
     log,
   });

@@ -57,6 +57,8 @@ export interface DialerServiceDeps {
   timers?: Timers;
   /** The dealership's zone, for dates written in notes and exports. */
   zone?: string;
+  /** false: no look-ahead (next lead chosen after the wrap-up, no prepare); for the bench's baseline. */
+  prepareNext?: boolean;
   log?: Logger;
 }
 
@@ -371,7 +373,13 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
     async start({ listId, mode }) {
       listService.require(listId, 'listId');
       await leads.ready();
-      const session: Session = { id: newRecordId(now()), listId, mode, timings: { ...deps.settings().dialer } };
+      const session: Session = {
+        id: newRecordId(now()),
+        listId,
+        mode,
+        timings: { ...deps.settings().dialer },
+        ...(deps.prepareNext === false ? { prepareNext: false as const } : {}),
+      };
       // Asked of the machine first (pure), so a refused start does not replace the open session on disk.
       const can = transition(runner.state, { type: 'start', session });
       if (!can.ok) throw new AppFailure('conflict', can.reason);

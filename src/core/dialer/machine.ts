@@ -22,6 +22,11 @@ export interface Session {
   listId: string;
   mode: DialerMode;
   timings: Timings;
+  /**
+   * false: the next lead is chosen only once the wrap-up is over and no call is prepared (the
+   * bench's baseline; set from code only). Default: chosen and prepared during the wrap-up.
+   */
+  prepareNext?: false;
 }
 
 /** What happens once the current call is done. */
@@ -155,10 +160,14 @@ const no = (reason: string): Transition => ({ ok: false, reason });
 
 const SECOND = 1000;
 
+const looksAhead = (session: Session) => session.prepareNext !== false;
+const prepare = (session: Session, target: DialTarget): Effect[] =>
+  looksAhead(session) ? [{ type: 'prepare', target }] : [];
+
 function enterPreview(session: Session, target: DialTarget): Transition {
   const countdown = session.timings.previewSeconds > 0;
   return ok({ kind: 'preview', session, target, countdown }, [
-    { type: 'prepare', target },
+    ...prepare(session, target),
     ...(countdown ? [startTimer('countdown', session.timings.previewSeconds)] : []),
   ]);
 }
@@ -233,7 +242,7 @@ function callEnded(s: StateOf<'dialing'> | StateOf<'ringing'> | StateOf<'connect
   if (!sameCall(s, e.callId)) return otherCall(e.callId);
   const ringing = s.kind !== 'connected' && !s.timedOut;
   const auto = e.autoDisposition;
-  const next: NextSlot = s.after === 'stop' ? { status: 'unpicked' } : { status: 'picking' };
+  const next: NextSlot = s.after === 'stop' || !looksAhead(s.session) ? { status: 'unpicked' } : { status: 'picking' };
   const wrap: StateOf<'wrap-up'> = {
     kind: 'wrap-up',
     session: s.session,
@@ -310,10 +319,10 @@ const table: Table = {
               recordId: s.pending.recordId,
               disposition: 'needed',
               timer: false,
-              next: { status: 'picking' },
+              next: looksAhead(s.session) ? { status: 'picking' } : { status: 'unpicked' },
               after: 'next',
             },
-            [{ type: 'pick-next' }],
+            looksAhead(s.session) ? [{ type: 'pick-next' }] : [],
           )
         : ok({ kind: 'choosing', session: s.session }, [{ type: 'pick-next' }]),
     // The call stays in the log without a disposition ("to qualify"); its lead goes back to the list.
@@ -463,7 +472,7 @@ const table: Table = {
     'wrap-up-elapsed': (s) => (s.timer ? endWrapUp({ ...s, timer: false }) : no('no wrap-up time is running')),
     'next-ready': (s, e) =>
       s.next.status === 'picking'
-        ? ok({ ...s, next: { status: 'ready', target: e.target } }, [{ type: 'prepare', target: e.target }])
+        ? ok({ ...s, next: { status: 'ready', target: e.target } }, prepare(s.session, e.target))
         : no('no lead was being chosen'),
     'list-done': (s) =>
       s.next.status === 'picking' ? ok({ ...s, next: { status: 'exhausted' } }) : no('no lead was being chosen'),
@@ -486,7 +495,7 @@ const table: Table = {
     stop: (s) => stopped(s.session, 'seller', s.next),
     'next-ready': (s, e) =>
       s.next.status === 'picking'
-        ? ok({ ...s, next: { status: 'ready', target: e.target } }, [{ type: 'prepare', target: e.target }])
+        ? ok({ ...s, next: { status: 'ready', target: e.target } }, prepare(s.session, e.target))
         : no('no lead was being chosen'),
     'list-done': (s) =>
       s.next.status === 'picking' ? ok({ ...s, next: { status: 'exhausted' } }) : no('no lead was being chosen'),

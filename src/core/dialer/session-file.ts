@@ -9,6 +9,7 @@ const SessionSchema = z.object({
   listId: z.string().min(1),
   mode: DialerModeSchema,
   timings: DialerSettingsSchema,
+  prepareNext: z.literal(false).optional(),
 });
 
 const OpenSessionSchema = z.object({

@@ -410,6 +410,26 @@ describe('dialer transitions: effects and reasons', () => {
     ]);
   });
 
+  it('without look-ahead (the bench baseline) the next lead is chosen after the disposition and never prepared', () => {
+    const plain: Session = { ...power, timings: { ...timings, wrapUpSeconds: 0 }, prepareNext: false };
+    const s: DialerState = { kind: 'connected', session: plain, target: A, callId: 'c1', after: 'next' };
+    const t = accepted(transition(s, { type: 'ended', callId: 'c1', recordId: 'R1' }));
+    expect(t.state).toMatchObject({ kind: 'wrap-up', disposition: 'needed', next: { status: 'unpicked' } });
+    expect(t.effects).toEqual([]);
+    const saving = accepted(transition(t.state, events.dispose));
+    const saved = accepted(transition(saving.state, { type: 'outcome-saved' }));
+    expect(saved.state).toEqual({ kind: 'choosing', session: plain });
+    expect(saved.effects).toEqual([{ type: 'pick-next' }]);
+    const next = accepted(transition(saved.state, { type: 'next-ready', target: B }));
+    expect(next.state).toMatchObject({ kind: 'dialing', target: B });
+    expect(next.effects.map((e) => e.type)).toEqual(['place', 'start-timer']);
+    // Preview without look-ahead shows the lead but prepares nothing either.
+    const shown = accepted(
+      transition({ kind: 'choosing', session: { ...preview, prepareNext: false } }, { type: 'next-ready', target: B }),
+    );
+    expect(shown.effects).toEqual([{ type: 'start-timer', timer: 'countdown', ms: 10_000 }]);
+  });
+
   it('with a wrap-up time of 0 the next call is placed in the same step as the saved disposition', () => {
     const zero = { ...power, timings: { ...timings, wrapUpSeconds: 0 } };
     const s = wrapUp({ session: zero, disposition: 'saving', next: { status: 'ready', target: B } });
