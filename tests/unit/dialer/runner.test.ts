@@ -215,6 +215,43 @@ describe('dialer runner', () => {
     expect(other.log.released).toEqual([['lead1', false]]);
   });
 
+  it('power mode without wrap-up time: the next lead is noted while the disposition is saved, once', async () => {
+    const { runner, placer, log } = setup([target(1), target(2)]);
+    placer.onPlace = (r) => log.trail.push(`placed ${r.leadId}`);
+    runner.send({ type: 'start', session: session('power', { wrapUpSeconds: 0 }) });
+    await settle();
+    await settle();
+    runner.send({ type: 'answered', callId: 'c1' });
+    runner.send({ type: 'ended', callId: 'c1', recordId: 'R1' });
+    await settle();
+    expect(runner.view()).toMatchObject({ state: 'wrap-up', next: target(2) });
+    expect(log.trail).toEqual(['noted lead1', 'placed lead1']);
+    runner.send({ type: 'dispose', outcome: { disposition: 'answered' } });
+    // Written at once, beside the disposition, not after it.
+    expect(log.trail).toEqual(['noted lead1', 'placed lead1', 'noted lead2']);
+    await runner.saving;
+    await settle();
+    expect(log.trail).toEqual(['noted lead1', 'placed lead1', 'noted lead2', 'placed lead2']);
+  });
+
+  it('with a wrap-up time, the next lead is noted only when its call leaves', async () => {
+    const { runner, timers, placer, log } = setup([target(1), target(2)]);
+    placer.onPlace = (r) => log.trail.push(`placed ${r.leadId}`);
+    runner.send({ type: 'start', session: session('power', { wrapUpSeconds: 5 }) });
+    await settle();
+    await settle();
+    runner.send({ type: 'answered', callId: 'c1' });
+    runner.send({ type: 'ended', callId: 'c1', recordId: 'R1' });
+    await settle();
+    runner.send({ type: 'dispose', outcome: { disposition: 'answered' } });
+    await runner.saving;
+    await settle();
+    expect(log.trail).toEqual(['noted lead1', 'placed lead1']);
+    timers.advance(5000);
+    await settle();
+    expect(log.trail).toEqual(['noted lead1', 'placed lead1', 'noted lead2', 'placed lead2']);
+  });
+
   it('restores an interrupted session: its calls count, the waiting call is wrapped up first, then the next lead', async () => {
     const { runner, timers, placer, log } = setup([target(2)]);
     const iso = (ms: number) => new Date(timers.now - 600_000 + ms).toISOString();
