@@ -15,9 +15,14 @@ export default defineConfig({
       outDir: at('out/main'),
       // lowdb and steno are ESM-only: bundle them. Other dependencies stay external (electron-vite's default).
       externalizeDeps: { exclude: ['lowdb', 'steno'] },
-      lib: { entry: at('src/main/index.ts'), formats: ['es'] },
+      // The CSV import worker is a second entry: csv-in-worker.ts starts `csv-import-worker.js`
+      // from the directory of the code that imports it, so shared chunks stay beside both.
+      lib: {
+        entry: { index: at('src/main/index.ts'), 'csv-import-worker': at('src/core/leads/import/csv/csv-worker.ts') },
+        formats: ['es'],
+      },
       // ESM main (Electron >= 28); `import.meta.dirname` locates the preload and renderer.
-      rolldownOptions: { output: { format: 'es', entryFileNames: '[name].js' } },
+      rolldownOptions: { output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' } },
     },
   },
   preload: {

@@ -78,7 +78,14 @@ const packagesIn = () =>
 
 describe('packaged app (electron-builder --linux dir)', () => {
   it('holds the entry points the packaged package.json points to', async () => {
-    for (const entry of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']) {
+    // The CSV import worker beside the main bundle (Electron loads worker_threads scripts from the asar).
+    for (const entry of [
+      'out/main/index.js',
+      'out/main/csv-import-worker.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'package.json',
+    ]) {
       expect(inAsar(entry), entry).toBe(true);
     }
     const packed = JSON.parse(await readFile(path.join(work, 'app', 'package.json'), 'utf8')) as {
