@@ -15,11 +15,10 @@ import { orderEntries, orderFacts } from '../src/core/dialer/list-order';
 import { dialableNumbers } from '../src/core/dialer/number-choice';
 import type { CallPlacer, PlaceRequest } from '../src/core/dialer/ports';
 import { realTimers } from '../src/core/dialer/ports';
-import { leadFromDraft } from '../src/core/leads/draft';
 import { LeadService } from '../src/core/leads/lead-service';
-import { generateSampleLeads } from '../src/core/leads/sample/generate-leads';
-import { newRecordId, openStore } from '../src/core/store';
+import { openStore } from '../src/core/store';
 import type { Lead } from '../src/shared/domain/lead';
+import { writeSampleLeads } from './fixtures';
 import { median, percentile, type BenchRow, type BenchSection } from './harness';
 
 const NOW = Date.parse('2025-06-02T08:00:00Z'); // a Monday morning
@@ -56,21 +55,12 @@ class TimedPlacer implements CallPlacer {
   }
 }
 
-async function writeLeads(dir: string, count: number): Promise<void> {
-  const at = new Date(NOW).toISOString();
-  const drafts = generateSampleLeads(count, { seed: 5, now: new Date(NOW) });
-  const leads = drafts.map((d) => leadFromDraft(d, { id: newRecordId(), at, via: 'sample' }));
-  const store = await openStore({ dataDir: dir });
-  await (await store.collection<Lead>('leads')).putMany(leads);
-  await store.close();
-}
-
 export const dialerSection: BenchSection = {
   name: 'dialer',
   async run(ctx) {
     const section = 'dialer';
     const dir = path.join(mkdtempSync(path.join(ctx.workDir, 'dialer-')), 'data');
-    await writeLeads(dir, ctx.leads);
+    await writeSampleLeads(dir, ctx.leads, { seed: 5, at: new Date(NOW).toISOString() });
     let now = NOW;
     const store = await openStore({ dataDir: dir, now: () => now });
     const service = new LeadService({

@@ -1,7 +1,10 @@
 import { JSONFile } from 'lowdb/node';
 import { Low } from 'lowdb';
-import { openStore } from '../src/core/store';
+import { leadFromDraft } from '../src/core/leads/draft';
+import { generateSampleLeads } from '../src/core/leads/sample/generate-leads';
+import { newRecordId, openStore } from '../src/core/store';
 import type { CallRecord } from '../src/shared/domain/call-record';
+import type { Lead } from '../src/shared/domain/lead';
 import { makeCallRecord, makeLead, rng, type BenchLead } from './synthetic';
 
 export interface BenchSize {
@@ -56,6 +59,23 @@ export async function prepareBenchDataDir(dir: string, size: BenchSize): Promise
   await inChunks(leads(size), 20_000, (c) => col.putMany(c));
   await inChunks(calls(size, Date.now()), 10_000, (c) => store.journal.appendMany(c));
   await store.close(); // writes the journal checkpoint
+}
+
+/**
+ * Realistic leads (the sample generator's, in the Lead shape the app loads: the bench data
+ * dir's synthetic objects are not leads) written through the store into `dir`.
+ */
+export async function writeSampleLeads(
+  dir: string,
+  count: number,
+  options: { seed: number; at: string },
+): Promise<Lead[]> {
+  const drafts = generateSampleLeads(count, { seed: options.seed, now: new Date(options.at) });
+  const leads = drafts.map((d) => leadFromDraft(d, { id: newRecordId(), at: options.at, via: 'sample' }));
+  const store = await openStore({ dataDir: dir });
+  await (await store.collection<Lead>('leads')).putMany(leads);
+  await store.close();
+  return leads;
 }
 
 export interface NaiveData {

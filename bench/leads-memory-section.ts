@@ -7,10 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { leadFromDraft } from '../src/core/leads/draft';
-import { generateSampleLeads } from '../src/core/leads/sample/generate-leads';
-import { newRecordId, openStore } from '../src/core/store';
-import type { Lead } from '../src/shared/domain/lead';
+import { writeSampleLeads } from './fixtures';
 import { median, type BenchRow, type BenchSection } from './harness';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -78,13 +75,7 @@ export const leadsMemorySection: BenchSection = {
     const dataDir = path.join(ctx.workDir, 'leads-memory');
     const naiveFile = path.join(ctx.workDir, 'leads-memory-naive.json');
     mkdirSync(dataDir, { recursive: true });
-    const at = '2025-06-01T10:00:00.000Z';
-    const leads: Lead[] = generateSampleLeads(ctx.leads, { seed: 7, now: new Date(at) }).map((d) =>
-      leadFromDraft(d, { id: newRecordId(), at, via: 'sample' }),
-    );
-    const store = await openStore({ dataDir });
-    await (await store.collection<Lead>('leads')).putMany(leads);
-    await store.close();
+    const leads = await writeSampleLeads(dataDir, ctx.leads, { seed: 7, at: '2025-06-01T10:00:00.000Z' });
     writeFileSync(naiveFile, JSON.stringify({ leads }));
     const naiveMB = await naiveRss(naiveFile);
     const runs: HostMemory[] = [];

@@ -4,12 +4,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { leadFromDraft } from '../src/core/leads/draft';
 import { phoneDigits } from '../src/core/leads/lead-facts';
-import { generateSampleLeads } from '../src/core/leads/sample/generate-leads';
-import { openStore, newRecordId } from '../src/core/store';
 import { stages, type Lead } from '../src/shared/domain/lead';
 import type { ParsedLeadQuery } from '../src/shared/domain/lead-query';
+import { writeSampleLeads } from './fixtures';
 import { median, percentile, type BenchRow, type BenchSection } from './harness';
 import { runChild } from './store-sections';
 import { rng } from './synthetic';
@@ -24,17 +22,6 @@ interface ChildResult {
   rssMB: number;
   times: number[];
   naiveTimes: number[];
-}
-
-async function writeLeads(dir: string, count: number): Promise<Lead[]> {
-  const at = '2025-06-01T10:00:00.000Z';
-  const drafts = generateSampleLeads(count, { seed: 7, now: new Date(at) });
-  const leads = drafts.map((d) => leadFromDraft(d, { id: newRecordId(), at, via: 'sample' }));
-  const store = await openStore({ dataDir: dir });
-  const col = await store.collection<Lead>('leads');
-  await col.putMany(leads);
-  await store.close();
-  return leads;
 }
 
 /** ~200 queries a seller types: name prefixes, accents, phone fragments, city, VIN/stock, filters+sorts. */
@@ -112,7 +99,10 @@ export const leadsSearchSection: BenchSection = {
   async run(ctx) {
     const dir = mkdtempSync(path.join(ctx.workDir, 'leads-search-'));
     const t = performance.now();
-    const leads = await writeLeads(path.join(dir, 'data'), ctx.leads);
+    const leads = await writeSampleLeads(path.join(dir, 'data'), ctx.leads, {
+      seed: 7,
+      at: '2025-06-01T10:00:00.000Z',
+    });
     const buildMs = performance.now() - t;
     const queries = makeQueries(leads);
     const queriesFile = path.join(dir, 'queries.json');

@@ -1,9 +1,11 @@
-// Cold start of the real web host (`relance web`, built) on the bench data dir: spawn to the
-// "Relance ready at" line, and the process's RSS at that moment. Needs `npm run build`.
+// Cold start of the real web host (`relance web`, built) on realistic sample leads plus the bench
+// data dir's call journal: spawn to the "Relance ready at" line, to every lead in memory (read
+// from the host's main.log), and the process's RSS then. Needs `npm run build`.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeSampleLeads } from './fixtures';
 import { median, type BenchRow, type BenchSection } from './harness';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -22,7 +24,10 @@ function rssMB(pid: number): number {
   return line ? Number(line[1]) / 1024 : NaN;
 }
 
-function startOnce(args: string[], ready: (line: string) => boolean, waitForLeads = false): Promise<Start> {
+const LIMIT_MS = 120_000;
+
+/** `leadsLog`: the host's main.log, where core says when every lead is loaded (or why not). */
+function startOnce(args: string[], ready: (line: string) => boolean, leadsLog?: string): Promise<Start> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { env: { ...process.env, RELANCE_DATA_DIR: '' } });
@@ -31,19 +36,30 @@ function startOnce(args: string[], ready: (line: string) => boolean, waitForLead
     let readyMs = NaN;
     let leadsMs = NaN;
     let rss = NaN;
+    const fail = (why: string) => {
+      clearInterval(poll);
+      child.kill('SIGKILL');
+      reject(new Error(`${why}\n${err}`));
+    };
+    const limit = setTimeout(() => fail(`no result in ${LIMIT_MS / 1000} s`), LIMIT_MS);
     const finish = () => {
-      if (Number.isNaN(readyMs) || (waitForLeads && Number.isNaN(leadsMs))) return;
+      if (Number.isNaN(readyMs) || (leadsLog && Number.isNaN(leadsMs))) return;
+      clearTimeout(limit);
+      clearInterval(poll);
       child.kill('SIGTERM');
       child.once('exit', () => resolve({ readyMs, leadsMs, rssMB: rss }));
     };
-    child.stderr.on('data', (c) => {
-      err += c;
-      if (Number.isNaN(leadsMs) && err.includes('"message":"leads loaded"')) {
+    const poll = setInterval(() => {
+      if (!leadsLog || !Number.isNaN(leadsMs) || !existsSync(leadsLog)) return;
+      const log = readFileSync(leadsLog, 'utf8');
+      if (log.includes('"message":"leads could not be loaded"')) fail(`the leads did not load: see ${leadsLog}`);
+      else if (log.includes('"message":"leads loaded"')) {
         leadsMs = performance.now() - t0;
         rss = Math.max(rss || 0, rssMB(child.pid!));
         finish();
       }
-    });
+    }, 10);
+    child.stderr.on('data', (c) => (err += c));
     child.stdout.on('data', (c) => {
       out += c;
       if (!ready(out) || !Number.isNaN(readyMs)) return;
@@ -52,6 +68,8 @@ function startOnce(args: string[], ready: (line: string) => boolean, waitForLead
       finish();
     });
     child.once('exit', (code) => {
+      clearTimeout(limit);
+      clearInterval(poll);
       if (!ready(out)) reject(new Error(`exited ${code} before ready:\n${err}`));
     });
   });
@@ -65,14 +83,20 @@ export const webHostSection: BenchSection = {
     const node: Start[] = [];
     for (let i = 0; i < 5; i++) node.push(await startOnce(['-e', 'console.log("up")'], (o) => o.includes('\n')));
     const empty = path.join(ctx.workDir, 'empty-data');
+    const full = path.join(ctx.workDir, 'web-host-data');
+    await writeSampleLeads(full, ctx.leads, { seed: 7, at: '2025-06-01T10:00:00.000Z' });
+    cpSync(path.join(ctx.dataDir, 'journal'), path.join(full, 'journal'), { recursive: true });
     const emptyRuns: Start[] = [];
     const fullRuns: Start[] = [];
     const isReady = (o: string) => /^Relance ready at /.test(o) && o.includes('\n');
     for (let i = 0; i < 5; i++) {
       emptyRuns.push(await startOnce([bin, 'web', '--data-dir', empty, '--port', '0'], isReady));
-      fullRuns.push(await startOnce([bin, 'web', '--data-dir', ctx.dataDir, '--port', '0'], isReady, true));
+      rmSync(path.join(full, 'logs'), { recursive: true, force: true });
+      fullRuns.push(
+        await startOnce([bin, 'web', '--data-dir', full, '--port', '0'], isReady, path.join(full, 'logs', 'main.log')),
+      );
     }
-    const label = `${ctx.leads} leads + ${ctx.calls} calls`;
+    const label = `${ctx.leads} sample leads + ${ctx.calls} calls`;
     const rows: BenchRow[] = [
       {
         section: 'web host',
