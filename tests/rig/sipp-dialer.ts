@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LEAD_PASSWORD, RIG_HOST, type Rig } from './rig.js';
+import { exited, stopProc } from './sipp-scenarios.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -132,19 +133,6 @@ export function tonePackets(packets: readonly RtpPacket[], hz: number, minShare 
 }
 
 // ---- sipp processes
-
-function exited(p: ChildProcess): Promise<number | null> {
-  return p.exitCode !== null || p.signalCode !== null
-    ? Promise.resolve(p.exitCode)
-    : new Promise((r) => p.once('exit', (c) => r(c)));
-}
-
-async function stopProc(p: ChildProcess): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null) return;
-  p.kill('SIGTERM');
-  const done = await Promise.race([exited(p).then(() => true), new Promise((r) => setTimeout(() => r(false), 2000))]);
-  if (!done) p.kill('SIGKILL');
-}
 
 async function freeUdpPort(): Promise<number> {
   const s = await bindUdp(0);

@@ -23,13 +23,15 @@ function freeUdpPort(): Promise<number> {
   });
 }
 
-function exited(p: ChildProcess): Promise<number | null> {
+/** Resolves with the exit code once the process is gone. */
+export function exited(p: ChildProcess): Promise<number | null> {
   return p.exitCode !== null || p.signalCode !== null
     ? Promise.resolve(p.exitCode)
     : new Promise((r) => p.once('exit', (c) => r(c)));
 }
 
-async function stopProc(p: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 2 s. */
+export async function stopProc(p: ChildProcess): Promise<void> {
   if (p.exitCode !== null || p.signalCode !== null) return;
   p.kill('SIGTERM');
   const done = await Promise.race([exited(p).then(() => true), new Promise((r) => setTimeout(() => r(false), 2000))]);

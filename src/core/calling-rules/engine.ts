@@ -14,6 +14,7 @@ import { isE164, resolveCalleeZone, type CalleePlace, type CalleeZone } from './
 import { CompiledCalendar } from './holidays';
 import {
   addCalendarDays,
+  civilOfEpochDay,
   DAY_MS,
   hhmm,
   isoDateOfEpochDay,
@@ -179,15 +180,9 @@ function checkContext(ctx: CallContext): void {
 
 // ---- time rules (windows, closed days, holidays) at one instant
 
-/** The proleptic Gregorian year of a day count (H. Hinnant's civil_from_days), without a Date. */
+/** The proleptic Gregorian year of a day count, without a Date. */
 export function yearOfEpochDay(epochDay: number): number {
-  const z = epochDay + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+  return civilOfEpochDay(epochDay).year;
 }
 
 function placeRegion(c: CompiledRules, place: CalleePlace): string | undefined {

@@ -3,7 +3,7 @@ import { CALL_RECORD_VERSION, type CallRecord } from '../../shared/domain/call-r
 import { AppFailure } from '../../shared/result';
 import { sipDisposition } from '../outcomes/sip-disposition';
 import { idTime, type Journal } from '../store';
-import type { OpenCalls } from './open-calls';
+import type { OpenCall, OpenCalls } from './open-calls';
 import { callRecordId } from './record-id';
 
 export interface Reported {
@@ -51,18 +51,7 @@ export class CallRecorder {
     const run = this.#chain.then(async () => {
       const written: CallRecord[] = [];
       for (const call of this.open.all()) {
-        const record: CallRecord = {
-          id: callRecordId(call.callId, Date.parse(call.startedAt)),
-          v: CALL_RECORD_VERSION,
-          ...(call.leadId ? { leadId: call.leadId } : {}),
-          number: call.number,
-          direction: call.direction,
-          startedAt: call.startedAt,
-          ...(call.ringingAt ? { ringingAt: call.ringingAt } : {}),
-          ...(call.answeredAt ? { answeredAt: call.answeredAt } : {}),
-          ...(call.dialerSessionId ? { dialerSessionId: call.dialerSessionId } : {}),
-          interrupted: true,
-        };
+        const record: CallRecord = { ...recordStart(call), ...dialerSession(call), interrupted: true };
         const { duplicate } = await this.journal.append(record);
         await this.open.close(call.callId, record.id);
         if (!duplicate) written.push(record);
@@ -106,29 +95,20 @@ export class CallRecorder {
       case 'transferred':
         return {}; // not part of the record
       case 'ended': {
-        const startedMs = Date.parse(call.startedAt);
         const disposition = sipDisposition({
           direction: call.direction,
           sipStatus: event.sipStatus,
           answered: call.answeredAt !== undefined,
           ringTimedOut: call.ringTimedOut === true,
         });
-        // `id` and `v` first: the journal reads ids from the start of each line.
         const record: CallRecord = {
-          id: callRecordId(call.callId, startedMs),
-          v: CALL_RECORD_VERSION,
-          ...(call.leadId ? { leadId: call.leadId } : {}),
-          number: call.number,
-          direction: call.direction,
-          startedAt: call.startedAt,
-          ...(call.ringingAt ? { ringingAt: call.ringingAt } : {}),
-          ...(call.answeredAt ? { answeredAt: call.answeredAt } : {}),
+          ...recordStart(call),
           endedAt: event.at,
           ...(event.sipStatus !== undefined ? { sipStatus: event.sipStatus } : {}),
           hangupSide: event.hangupSide,
           ...(disposition ? { disposition } : {}),
           ...(event.quality ? { quality: event.quality } : {}),
-          ...(call.dialerSessionId ? { dialerSessionId: call.dialerSessionId } : {}),
+          ...dialerSession(call),
         };
         const { duplicate } = await this.journal.append(record);
         await this.open.close(call.callId, record.id);
@@ -137,3 +117,19 @@ export class CallRecorder {
     }
   }
 }
+
+/** What a call's record says of its start; `id` and `v` first: the journal reads ids from each line's start. */
+function recordStart(call: OpenCall): CallRecord {
+  return {
+    id: callRecordId(call.callId, Date.parse(call.startedAt)),
+    v: CALL_RECORD_VERSION,
+    ...(call.leadId ? { leadId: call.leadId } : {}),
+    number: call.number,
+    direction: call.direction,
+    startedAt: call.startedAt,
+    ...(call.ringingAt ? { ringingAt: call.ringingAt } : {}),
+    ...(call.answeredAt ? { answeredAt: call.answeredAt } : {}),
+  };
+}
+
+const dialerSession = (call: OpenCall) => (call.dialerSessionId ? { dialerSessionId: call.dialerSessionId } : {});
