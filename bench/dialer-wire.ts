@@ -105,15 +105,12 @@ interface Peers {
 }
 
 async function startPeers(rig: Rig, dir: string): Promise<Peers> {
-  const { startRtpSink } = await import('../tests/rig/sipp-dialer.js');
+  const { startRtpSink, writeAnswerScenario } = await import('../tests/rig/sipp-dialer.js');
   const { RIG_HOST } = await import('../tests/rig/rig.js');
   const sippDir = path.join(root, 'tests', 'rig', 'sipp');
   const rtp = await startRtpSink();
-  writeFileSync(
-    path.join(dir, 'lead-answer.xml'),
-    readFileSync(path.join(sippDir, 'lead-answer.xml.tpl'), 'utf8').replaceAll('{{MEDIA_PORT}}', String(rtp.port)),
-  );
-  const scenario = { answer: path.join(dir, 'lead-answer.xml'), busy: path.join(sippDir, 'lead-busy.xml') };
+  // The same scenario files as the e2e tests (one template, one place that fills it in).
+  const scenario = { answer: writeAnswerScenario(dir, rtp.port), busy: path.join(sippDir, 'lead-busy.xml') };
   const procs: ChildProcess[] = [];
   const uas = {} as Record<'answer' | 'busy', { port: number; trace: string }>;
   let port = 15060 + Math.floor(Math.random() * 1000) * 2;
@@ -384,6 +381,7 @@ const DRIVER = `({ url, talkMs, thinkMs }) => {
     if (data.event !== 'dialer.changed') return;
     const v = data.payload;
     if (d.sessionId !== undefined && v.sessionId !== d.sessionId) return;
+    d.last = { state: v.state, problem: v.problem, pauseReason: v.pauseReason };
     if (v.state === 'connected' && v.callId && !hungUp.has(v.callId)) {
       hungUp.add(v.callId);
       setTimeout(hangUp, talkMs);
@@ -429,7 +427,10 @@ async function runSession(page: Page, listId: string, timeoutMs: number): Promis
       await sleep(THINK_MS + 200); // the last acknowledgement
       return { ...(await driverState(page)), ms: performance.now() - t };
     }
-    if (Date.now() > deadline) throw new Error(`the session ${s.sessionId} did not finish in ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the session ${s.sessionId} did not finish in ${timeoutMs} ms; last seen ${JSON.stringify(await page.evaluate('window.__wire.last'))}`,
+      );
     await sleep(200);
   }
 }

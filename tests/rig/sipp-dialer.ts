@@ -205,6 +205,18 @@ export interface LeadPeers {
  * Contacts on the same sipp port: Kamailio's lookup sends `INVITE sip:<number>@127.0.0.1:<port>`,
  * so the request line tells which lead was called).
  */
+/** The answering lead's sipp scenario, its audio sent to `mediaPort`; returns the file written in `dir`. */
+export function writeAnswerScenario(dir: string, mediaPort: number): string {
+  const file = join(dir, 'lead-answer.xml');
+  writeFileSync(
+    file,
+    readFileSync(join(here, 'sipp', 'lead-answer.xml.tpl'), 'utf8')
+      .replaceAll('{{MEDIA_PORT}}', String(mediaPort))
+      .replaceAll('{{BYE_TIMEOUT_MS}}', String(ANSWER_BYE_TIMEOUT_MS)),
+  );
+  return file;
+}
+
 export async function startLeadPeers(
   rig: Rig,
   options: { behaviours?: readonly PeerBehaviour[] } = {},
@@ -212,12 +224,8 @@ export async function startLeadPeers(
   const peerBehaviours = options.behaviours ?? defaultPeers;
   const dir = mkdtempSync(join(tmpdir(), 'relance-sipp-leads-'));
   const rtp = await startRtpSink();
-  const answer = readFileSync(join(here, 'sipp', 'lead-answer.xml.tpl'), 'utf8')
-    .replaceAll('{{MEDIA_PORT}}', String(rtp.port))
-    .replaceAll('{{BYE_TIMEOUT_MS}}', String(ANSWER_BYE_TIMEOUT_MS));
-  writeFileSync(join(dir, 'lead-answer.xml'), answer);
   const scenario: Record<PeerBehaviour, string> = {
-    answer: join(dir, 'lead-answer.xml'),
+    answer: writeAnswerScenario(dir, rtp.port),
     busy: join(here, 'sipp', 'lead-busy.xml'),
     'no-answer': join(here, 'sipp', 'lead-no-answer.xml'),
     'lost-487': join(here, 'sipp', 'lead-lost-487.xml'),
