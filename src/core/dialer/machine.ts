@@ -296,6 +296,23 @@ function samePlaced(s: { callId: string }, e: EventOf<'call-placed'>): Transitio
   return s.callId === e.callId ? ok(s as DialerState) : otherCall(e.callId);
 }
 
+function callAnswered(s: StateOf<'dialing'> | StateOf<'ringing'>, e: EventOf<'answered'>): Transition {
+  if (!sameCall(s, e.callId)) return otherCall(e.callId);
+  return ok({ kind: 'connected', session: s.session, target: s.target, callId: e.callId, after: s.after }, [
+    ...(s.timedOut ? [] : [cancelTimer('ring')]),
+  ]);
+}
+
+/** The lead after the current one was being chosen during a wrap-up or a pause: it is known now. */
+function nextChosen<S extends StateOf<'wrap-up'> | StateOf<'paused'>>(s: S, e: EventOf<'next-ready'>): Transition {
+  if (s.next.status !== 'picking') return no('no lead was being chosen');
+  return ok({ ...s, next: { status: 'ready', target: e.target } }, prepare(s.session, e.target));
+}
+
+function noneLeft<S extends StateOf<'wrap-up'> | StateOf<'paused'>>(s: S): Transition {
+  return s.next.status === 'picking' ? ok({ ...s, next: { status: 'exhausted' } }) : no('no lead was being chosen');
+}
+
 const table: Table = {
   idle: {
     start: (_s, e) =>
@@ -399,12 +416,7 @@ const table: Table = {
             after: s.after,
           })
         : otherCall(e.callId),
-    answered: (s, e) =>
-      sameCall(s, e.callId)
-        ? ok({ kind: 'connected', session: s.session, target: s.target, callId: e.callId, after: s.after }, [
-            ...(s.timedOut ? [] : [cancelTimer('ring')]),
-          ])
-        : otherCall(e.callId),
+    answered: callAnswered,
     ended: callEnded,
     'ring-timeout': ringTimeout,
     pause: (s) => lift(pauseLater(s)),
@@ -414,12 +426,7 @@ const table: Table = {
 
   ringing: {
     'call-placed': samePlaced,
-    answered: (s, e) =>
-      s.callId === e.callId
-        ? ok({ kind: 'connected', session: s.session, target: s.target, callId: s.callId, after: s.after }, [
-            ...(s.timedOut ? [] : [cancelTimer('ring')]),
-          ])
-        : otherCall(e.callId),
+    answered: callAnswered,
     ended: callEnded,
     'ring-timeout': ringTimeout,
     pause: (s) => lift(pauseLater(s)),
@@ -470,12 +477,8 @@ const table: Table = {
         ? ok({ ...s, disposition: 'needed', problem: e.problem })
         : no('no disposition is being saved'),
     'wrap-up-elapsed': (s) => (s.timer ? endWrapUp({ ...s, timer: false }) : no('no wrap-up time is running')),
-    'next-ready': (s, e) =>
-      s.next.status === 'picking'
-        ? ok({ ...s, next: { status: 'ready', target: e.target } }, prepare(s.session, e.target))
-        : no('no lead was being chosen'),
-    'list-done': (s) =>
-      s.next.status === 'picking' ? ok({ ...s, next: { status: 'exhausted' } }) : no('no lead was being chosen'),
+    'next-ready': nextChosen,
+    'list-done': noneLeft,
     pause: (s) => {
       const later = pauseLater(s);
       if (isTransition(later)) return later;
@@ -493,12 +496,8 @@ const table: Table = {
   paused: {
     resume: (s) => onward(s.session, s.next),
     stop: (s) => stopped(s.session, 'seller', s.next),
-    'next-ready': (s, e) =>
-      s.next.status === 'picking'
-        ? ok({ ...s, next: { status: 'ready', target: e.target } }, prepare(s.session, e.target))
-        : no('no lead was being chosen'),
-    'list-done': (s) =>
-      s.next.status === 'picking' ? ok({ ...s, next: { status: 'exhausted' } }) : no('no lead was being chosen'),
+    'next-ready': nextChosen,
+    'list-done': noneLeft,
   },
 
   stopped: {
