@@ -11,13 +11,15 @@ import type { VoicemailDeps } from './voicemail-service';
 export function markVoicemailLeftVia(
   dialer: Pick<DialerService, 'view' | 'saveOutcome' | 'setCallOutcome'>,
 ): VoicemailDeps['markVoicemailLeft'] {
-  return async ({ recordId, callId, dialerSessionId }) => {
+  return async ({ recordId, callId }) => {
     const view = dialer.view();
     if (view.state === 'wrap-up' && view.recordId === recordId) {
       await dialer.saveOutcome({ disposition: VOICEMAIL_LEFT_DISPOSITION });
       return 'logged';
     }
-    if (dialerSessionId && view.sessionId === dialerSessionId && view.callId === callId) return 'not-yet';
+    // The session is still on that call: its wrap-up comes once the record is in. Matched by call
+    // id alone: a call already recorded no longer says which session it was in.
+    if (view.callId === callId) return 'not-yet';
     try {
       await dialer.setCallOutcome({ recordId, disposition: VOICEMAIL_LEFT_DISPOSITION });
       return 'logged';

@@ -352,7 +352,7 @@ export async function openVoicemailService(deps: VoicemailDeps): Promise<Voicema
           callId,
           ...(call.dialerSessionId ? { dialerSessionId: call.dialerSessionId } : {}),
         };
-        log.info('voicemail: message left', { record: call.recordId, message: messageId });
+        log.info('voicemail: message left', { record: call.recordId, messageId });
         const status = await deps.markVoicemailLeft(drop);
         if (status === 'logged') return { recordId: call.recordId, status };
         await doc.update((data) => {

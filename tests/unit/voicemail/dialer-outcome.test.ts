@@ -45,6 +45,13 @@ describe('"voicemail left" through the dialer', () => {
     expect([f.saved, f.set]).toEqual([[], []]);
   });
 
+  it('also waits when the call is recorded but the session has not reached its wrap-up yet', async () => {
+    // The record is written before the dialer hears the call ended; a recorded call's lookup has no session id.
+    const f = fakeDialer({ state: 'connected', sessionId: 'S1', callId: 'c1' });
+    expect(await markVoicemailLeftVia(f.dialer)({ recordId: 'R1', callId: 'c1' })).toBe('not-yet');
+    expect([f.saved, f.set]).toEqual([[], []]);
+  });
+
   it('sets a saved call’s outcome otherwise, and waits while the record is not in the journal', async () => {
     const f = fakeDialer({ state: 'idle' });
     expect(await markVoicemailLeftVia(f.dialer)({ recordId: 'R2', callId: 'c2' })).toBe('logged');
