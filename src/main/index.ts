@@ -33,6 +33,8 @@ const isAppUrl = sameOriginAs(startUrl);
 registerAppScheme();
 app.enableSandbox();
 app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+// The softphone page must free closed peer connections itself (renderer peer-connection-reaper.ts).
+app.commandLine.appendSwitch('js-flags', '--expose-gc');
 
 const dataDirFromEnv = process.env.RELANCE_DATA_DIR;
 if (dataDirFromEnv) {

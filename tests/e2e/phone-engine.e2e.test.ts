@@ -542,6 +542,36 @@ describe('softphone engine against Kamailio + rtpengine + sipp', () => {
     await alice.hangup(a);
   });
 
+  it("still places calls after Chromium's 500 peer connections (a long day of warm connections)", async () => {
+    // Chromium refuses a page's 501st RTCPeerConnection until the closed ones are garbage-collected,
+    // and nothing makes V8 collect them. The warm connection is replaced every millisecond here
+    // instead of every minute: 600 of them stand for ten hours registered, or a power-dialer day.
+    await hangUpAll();
+    if ((await bob.snapshot()).registration.kind !== 'registered') await bob.configure(rigAccount(rig, 'bob'));
+    await registered(bob, 'bob');
+    const erin = await openEnginePhone(browser440, web.url, { warmMaxAgeMs: 1, endedLingerMs: 60_000 });
+    phones.push(erin);
+    try {
+      await erin.configure(rigAccount(rig, 'customer', { authorizationUsername: rig.users.customer.user }));
+      await registered(erin, 'erin');
+      const deadline = Date.now() + 60_000;
+      while ((await erin.peerConnections()).created < 600) {
+        if (Date.now() > deadline) throw new Error(`only ${(await erin.peerConnections()).created} made in 60 s`);
+        await settle(200);
+      }
+      const id = await erin.call('bob');
+      const b = await diag('incoming at bob after 600 peer connections', () => bob.waitFor('incoming call', incoming));
+      expect(await stateOf(erin, id)).toBe('ringing');
+      await erin.hangup(id);
+      await waitState(bob, b, 'ended');
+      const counts = await erin.peerConnections();
+      expect(counts.collections).toBeGreaterThanOrEqual(10);
+      expect(counts.uncollected).toBeLessThan(counts.created - 500);
+    } finally {
+      await erin.dispose();
+    }
+  });
+
   it('ends a cancelled call whose 487 never comes, after the end-answer timeout', async () => {
     // sipp rings, answers the CANCEL with 200 and never sends the INVITE's 487; Kamailio keeps the
     // transaction open for its fr_inv_timer (60 s). Only the engine's own timeout can end the call:

@@ -49,6 +49,8 @@ export function chromiumArgs(opts: ChromiumOptions = {}): string[] {
     '--autoplay-policy=no-user-gesture-required',
     // Without it Chromium gathers no loopback ICE candidate (the rig's only network).
     '--allow-loopback-in-peer-connection',
+    // As the Electron shell: the page's peer-connection reaper needs gc() (peer-connection-reaper.ts).
+    '--js-flags=--expose-gc',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',

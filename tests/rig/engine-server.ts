@@ -65,6 +65,7 @@ const NAMES: (keyof EnginePageApi)[] = [
   'gathering',
   'connectionTimes',
   'hasWarmPeerConnection',
+  'peerConnections',
   'audioDevices',
   'dispose',
   'heapBytes',

@@ -73,6 +73,7 @@ const api: EnginePageApi = {
       ...(options.statsIntervalMs !== undefined ? { statsIntervalMs: options.statsIntervalMs } : {}),
       ...(options.srflxGraceMs !== undefined ? { srflxGraceMs: options.srflxGraceMs } : {}),
       ...(options.warmPeerConnection !== undefined ? { warmPeerConnection: options.warmPeerConnection } : {}),
+      ...(options.warmMaxAgeMs !== undefined ? { warmMaxAgeMs: options.warmMaxAgeMs } : {}),
       ...(options.leadMatchTimeoutMs !== undefined ? { leadMatchTimeoutMs: options.leadMatchTimeoutMs } : {}),
       ...(options.connectionTestTimeoutMs !== undefined
         ? { connectionTestTimeoutMs: options.connectionTestTimeoutMs }
@@ -166,6 +167,7 @@ const api: EnginePageApi = {
   gathering: (id) => need().diagnostics.gathering(id),
   connectionTimes: () => need().diagnostics.connectionTimes(),
   hasWarmPeerConnection: () => need().diagnostics.hasWarmPeerConnection(),
+  peerConnections: () => need().diagnostics.peerConnections(),
   async audioDevices() {
     return (await navigator.mediaDevices.enumerateDevices()).map((d) => ({ kind: d.kind, deviceId: d.deviceId }));
   },

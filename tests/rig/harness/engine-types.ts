@@ -19,6 +19,7 @@ export interface EnginePageOptions {
   statsIntervalMs?: number;
   srflxGraceMs?: number;
   warmPeerConnection?: boolean;
+  warmMaxAgeMs?: number;
   leadMatchTimeoutMs?: number;
   connectionTestTimeoutMs?: number;
   connectionTimeoutSec?: number;
@@ -76,6 +77,7 @@ export interface EnginePageApi {
   gathering(id: string): GatheringReport[];
   connectionTimes(): { wsOpenAt?: number; registeredAt?: number };
   hasWarmPeerConnection(): boolean;
+  peerConnections(): { created: number; uncollected: number; collections: number };
   audioDevices(): Promise<{ kind: string; deviceId: string }[]>;
   dispose(): Promise<void>;
   heapBytes(): number;

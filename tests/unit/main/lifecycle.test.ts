@@ -60,10 +60,11 @@ describe('main process lifecycle', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(0);
   });
 
-  it('prepares Chromium before ready: app scheme, sandbox, autoplay, data dir before the lock', async () => {
+  it('prepares Chromium before ready: app scheme, sandbox, autoplay, gc for the page, data dir before the lock', async () => {
     await boot();
     await booted();
     expect(fake.app.commandLine.appendSwitch).toHaveBeenCalledWith('autoplay-policy', 'no-user-gesture-required');
+    expect(fake.app.commandLine.appendSwitch).toHaveBeenCalledWith('js-flags', '--expose-gc');
     expect(fake.app.enableSandbox).toHaveBeenCalled();
     expect(order(fake.protocol.registerSchemesAsPrivileged)).toBeLessThan(order(fake.app.whenReady));
     expect(fake.app.setPath).toHaveBeenCalledWith('userData', dataDir);

@@ -33,6 +33,7 @@ import { SdhProvider, type FastSessionDescriptionHandler, type GatheringReport }
 import { KeepAlive } from './keep-alive';
 import { QualityTracker, sampleFromStats } from './quality';
 import { nextRegistration, type RegistrationEvent, type TransportProblem } from './registration-machine';
+import { pageReaper, type PeerConnectionCounts } from './peer-connection-reaper';
 import { callFailureReason, sipStatusText } from './sip-status';
 import { callerNumber, normalizeTarget } from './target';
 import type {
@@ -68,6 +69,8 @@ export interface PhoneEngineDeps {
   srflxGraceMs?: number;
   /** Keep a pre-warmed peer connection ready (default true). */
   warmPeerConnection?: boolean;
+  /** The warm connection is replaced after this long, so its candidates stay current (default 60 s). */
+  warmMaxAgeMs?: number;
   /** A prepared microphone stream is released after this long unused. */
   preparedMediaMaxAgeMs?: number;
   /**
@@ -97,6 +100,7 @@ export interface PhoneEngineDiagnostics {
   /** When the WebSocket last opened and the following registration succeeded (epoch ms). */
   connectionTimes(): { wsOpenAt?: number; registeredAt?: number };
   hasWarmPeerConnection(): boolean;
+  peerConnections(): PeerConnectionCounts;
 }
 
 export type DiagnosablePhoneEngine = PhoneEngine & { diagnostics: PhoneEngineDiagnostics };
@@ -173,6 +177,7 @@ export function createPhoneEngine(deps: PhoneEngineDeps = {}): DiagnosablePhoneE
     connectionTestTimeoutMs: deps.connectionTestTimeoutMs ?? DEFAULTS.connectionTestTimeoutMs,
     keepAlive: deps.keepAlive === undefined ? DEFAULTS.keepAlive : deps.keepAlive,
     warm: deps.warmPeerConnection ?? true,
+    warmMaxAgeMs: deps.warmMaxAgeMs ?? DEFAULTS.warmMaxAgeMs,
   };
 
   // ---- state ---------------------------------------------------------------------------------
@@ -199,6 +204,8 @@ export function createPhoneEngine(deps: PhoneEngineDeps = {}): DiagnosablePhoneE
   const listeners = new Set<() => void>();
   const eventListeners = new Set<(e: CallEvent) => void>();
   let snapshot: PhoneSnapshot;
+  // One per page (not per user agent): Chromium's limit is the page's.
+  const reaper = pageReaper((m) => log('warn', m));
 
   const audio = new AudioManager({
     mediaDevices,
@@ -468,8 +475,9 @@ export function createPhoneEngine(deps: PhoneEngineDeps = {}): DiagnosablePhoneE
       now,
       logger: () => agent.getLogger('sip.SessionDescriptionHandler'),
       warm: opt.warm,
-      warmMaxAgeMs: DEFAULTS.warmMaxAgeMs,
+      warmMaxAgeMs: opt.warmMaxAgeMs,
       rewarmDelayMs: 3000,
+      onPeerConnection: (pc) => reaper.track(pc),
     });
     const agent: UserAgent = new UserAgent({
       uri,
@@ -1516,6 +1524,7 @@ export function createPhoneEngine(deps: PhoneEngineDeps = {}): DiagnosablePhoneE
         ...(registeredAt !== undefined ? { registeredAt } : {}),
       }),
       hasWarmPeerConnection: () => sdhProvider?.hasWarm ?? false,
+      peerConnections: () => reaper.counts(),
     },
   };
   return engine;

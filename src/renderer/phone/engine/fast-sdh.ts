@@ -191,6 +191,8 @@ export interface SdhProviderConfig {
   /** Latest moment to warm the next connection once one was taken. */
   rewarmDelayMs: number;
   onGathering?: (report: GatheringReport) => void;
+  /** Every peer connection made, warm or not (the page's reaper counts them). */
+  onPeerConnection?: (pc: RTCPeerConnection) => void;
 }
 
 /** Hands sip.js a session description handler, pre-warmed when one is ready. */
@@ -245,7 +247,7 @@ export class SdhProvider {
   private create(warm: boolean): FastSessionDescriptionHandler {
     const c = this.config;
     const iceServersConfigured = (c.peerConnection.iceServers ?? []).length > 0;
-    return new FastSessionDescriptionHandler(
+    const sdh = new FastSessionDescriptionHandler(
       c.logger(),
       c.mediaStreamFactory,
       {
@@ -260,5 +262,7 @@ export class SdhProvider {
         ...(c.onGathering ? { onGathering: c.onGathering } : {}),
       },
     );
+    if (sdh.peerConnection) c.onPeerConnection?.(sdh.peerConnection);
+    return sdh;
   }
 }
