@@ -29,6 +29,7 @@ export interface DocumentPort<T> {
  */
 export class SettingsService {
   #listeners = new Set<(view: SettingsView) => void>();
+  #current: Settings | undefined;
 
   constructor(
     private readonly doc: DocumentPort<UserSettingsFile>,
@@ -45,11 +46,17 @@ export class SettingsService {
     }
   }
 
+  /**
+   * Read on every dialer step and call event: composed once per change, then shared, so it is
+   * frozen (a caller that wants to change settings goes through update()).
+   */
   current(): Settings {
+    if (this.#current) return this.#current;
     const userOverrides = Object.fromEntries(
       Object.entries(this.doc.data.overrides).filter(([field]) => !this.provisioning.locked.has(field)),
     );
-    return composeSettings(defaultSettings, this.provisioning.values, userOverrides);
+    this.#current = deepFreeze(composeSettings(defaultSettings, this.provisioning.values, userOverrides));
+    return this.#current;
   }
 
   async view(): Promise<SettingsView> {
@@ -75,9 +82,11 @@ export class SettingsService {
       const first = describeZodError(checked.error)[0]!;
       throw new AppFailure('invalid-request', `${first.field}: ${first.message}`, first.field);
     }
+    this.#current = undefined;
     await this.doc.update((draft) => {
       Object.assign(draft.overrides, changes);
     });
+    this.#current = undefined;
     return this.#changed();
   }
 
@@ -112,4 +121,12 @@ export class SettingsService {
     for (const listener of this.#listeners) listener(view);
     return view;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
