@@ -60,6 +60,7 @@ export class DialerRunner {
   readonly #deps: RunnerDeps;
   readonly #queue: DialerEvent[] = [];
   #running = false;
+  #changePending = false;
   readonly #timers = new Map<TimerName, { handle: unknown; endsAt: number; generation: number }>();
   #generation = 0;
   #saving: Promise<void> | null = null;
@@ -374,12 +375,21 @@ export class DialerRunner {
     if (!result.ok) this.#deps.log.info('dialer: late result ignored', { event: event.type, reason: result.reason });
   }
 
+  /**
+   * One view per turn of the event loop: a call's end, its disposition and the next lead chosen
+   * are often several transitions in a row, and the screen only needs the last of them.
+   */
   #changed(): void {
-    try {
-      this.#deps.onChange(this.view());
-    } catch (error) {
-      this.#deps.log.warn('dialer: change listener failed', { error: message(error) });
-    }
+    if (this.#changePending) return;
+    this.#changePending = true;
+    setImmediate(() => {
+      this.#changePending = false;
+      try {
+        this.#deps.onChange(this.view());
+      } catch (error) {
+        this.#deps.log.warn('dialer: change listener failed', { error: message(error) });
+      }
+    });
   }
 }
 

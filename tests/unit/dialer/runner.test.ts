@@ -95,6 +95,22 @@ describe('dialer runner', () => {
     expect(placer.placed.map((p) => p.leadId)).toEqual(['lead1', 'lead2']);
   });
 
+  it('sends the screen one view per turn of the event loop, the last one', async () => {
+    const { runner, log } = setup([target(1), target(2)]);
+    runner.send({ type: 'start', session: session('power') });
+    await settle();
+    await settle();
+    await new Promise((r) => setImmediate(r));
+    log.views.length = 0;
+    runner.send({ type: 'ringing', callId: 'c1' });
+    runner.send({ type: 'answered', callId: 'c1' });
+    runner.send({ type: 'ended', callId: 'c1', recordId: 'R1' });
+    expect(log.views).toEqual([]);
+    await new Promise((r) => setImmediate(r));
+    expect(log.views).toHaveLength(1);
+    expect(log.views[0]).toMatchObject({ state: 'wrap-up', recordId: 'R1' });
+  });
+
   it('the ring timeout tells the recorder, hangs up, and the SIP disposition is saved on its own', async () => {
     const { runner, timers, placer, log } = setup([target(1)]);
     runner.send({ type: 'start', session: session('power') });
