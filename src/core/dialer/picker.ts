@@ -5,7 +5,7 @@ import type { Logger } from '../log';
 import type { DoNotCallList } from '../outcomes/do-not-call';
 import type { CallbackLists } from './callback-lists';
 import type { LeadAccess } from './lead-access';
-import { inCallingOrder, isCallable, orderFacts } from './list-order';
+import { inCallingOrder, isCallable, orderFacts, type OrderFacts } from './list-order';
 import type { Session } from './machine';
 import { chooseNumber } from './number-choice';
 import type { CallPermission } from './ports';
@@ -33,14 +33,28 @@ export interface PickerDeps {
  * offered twice, even after a crash.
  */
 export function createPicker(deps: PickerDeps): (session: Session) => Promise<DialTarget | null> {
+  // A pick orders the whole list again (thousands of entries, a few date parses each), once per
+  // call. Facts are kept per entry object while its lead object and last call stay the same:
+  // entries and leads are replaced on every write, never changed in place.
+  const known = new WeakMap<
+    CallbackEntry,
+    { lead: unknown; lastCall: number | undefined; seller: string; facts: OrderFacts }
+  >();
+  const factsOf = (entry: CallbackEntry, seller: string): OrderFacts => {
+    const lead = deps.leads.peek(entry.leadId);
+    const lastCall = deps.lastCallAt(entry.leadId);
+    const hit = known.get(entry);
+    if (hit && hit.lead === lead && hit.lastCall === lastCall && hit.seller === seller) return hit.facts;
+    const facts = orderFacts(entry, lead, lastCall, seller);
+    known.set(entry, { lead, lastCall, seller, facts });
+    return facts;
+  };
   return async (session) => {
     const now = deps.now();
     const seller = deps.seller();
     const at = new Date(now);
     const callable = deps.lists.entries(session.listId).filter((e) => isCallable(e, seller, now));
-    const ordered = inCallingOrder(callable, (e) =>
-      orderFacts(e, deps.leads.peek(e.leadId), deps.lastCallAt(e.leadId), seller),
-    );
+    const ordered = inCallingOrder(callable, (e) => factsOf(e, seller));
     const writes: Promise<unknown>[] = [];
     const skip = (entry: CallbackEntry, reason: SkipReason, noteIt: boolean) => {
       const { sessionId: _s, ...rest } = entry;

@@ -267,6 +267,28 @@ describe('power dialer session', () => {
     expect(s.svc.view()).toMatchObject({ state: 'stopped', stopReason: 'seller' });
   });
 
+  it('the next lead follows the leads as they change during the session (a callback set on the last one)', async () => {
+    const s = await setup({ previewSeconds: 10 });
+    const ids = [
+      (await lead(s, 'Anne', '0611111111')).id,
+      (await lead(s, 'Bruno', '0622222222')).id,
+      (await lead(s, 'Chloé', '0633333333')).id,
+    ];
+    const list = await s.svc.createList({ name: 'Ordre', source: { kind: 'selection', leadIds: ids } });
+    await s.svc.start({ listId: list.id, mode: 'preview' });
+    await vi.waitFor(() => expect(s.svc.view().state).toBe('preview'));
+    const first = s.svc.view().current!.leadId;
+    // Same contact history and time added: the other two come in lead id order, so `last` comes last...
+    const [second, last] = ids.filter((id) => id !== first).sort();
+    // ...unless a callback falls due on it.
+    await s.h.service.setCallback({ id: last!, dueAt: iso(START + MIN), scope: 'anyone' });
+    s.svc.skip();
+    await vi.waitFor(() => expect(s.svc.view()).toMatchObject({ state: 'preview', current: { leadId: last } }));
+    s.svc.skip();
+    await vi.waitFor(() => expect(s.svc.view()).toMatchObject({ state: 'preview', current: { leadId: second } }));
+    s.svc.stop();
+  });
+
   it('refuses commands that make no sense now, with the reason', async () => {
     const s = await setup();
     expect(() => s.svc.pause()).toThrow('no dialer session is running');
