@@ -1,4 +1,13 @@
-import { appendFileSync, existsSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  constants,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../../src/core/store/journal';
@@ -26,6 +35,28 @@ async function openJ(dataDir: string, now = MAR, extra: { checkpointEvery?: numb
 const seg = (dataDir: string, month: string) => path.join(dataDir, 'journal', `calls-${month}.jsonl`);
 
 describe('journal append', () => {
+  it.runIf(process.platform === 'linux')(
+    'writes through an O_DSYNC descriptor: the write itself reaches the disk',
+    async () => {
+      const dir = tempDir();
+      const { journal } = await openJ(dir);
+      await journal.append(makeCall({}, MAR));
+      const file = seg(dir, '2025-03');
+      const fd = readdirSync('/proc/self/fd').find((n) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${n}`) === file;
+        } catch {
+          return false;
+        }
+      });
+      expect(fd).toBeDefined();
+      const flags = parseInt(/^flags:\s+([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1]!, 8);
+      expect(flags & constants.O_DSYNC).toBe(constants.O_DSYNC);
+      expect(flags & constants.O_APPEND).toBe(constants.O_APPEND);
+      await journal.close();
+    },
+  );
+
   it('writes one JSON line per record, id first, and counts it', async () => {
     const dir = tempDir();
     const { journal } = await openJ(dir);
