@@ -299,21 +299,41 @@ interface ConsentState {
 
 /** The latest decision wins: a revocation after the newest consent still in force blocks. */
 function consentState(consents: readonly ConsentRecord[], number: string, scope: 'number' | 'lead', now: number) {
-  let lastGiven = -Infinity;
-  let lastRevoked = -Infinity;
+  latestConsent(consents, number, scope, now);
+  const state: ConsentState = { active: lastGiven > -Infinity && lastGiven > lastRevoked };
+  if (!state.active && lastRevoked > -Infinity) state.revokedAt = lastRevoked;
+  return state;
+}
+
+const CONSENT_ACTIVE = 0;
+const CONSENT_NONE = 1;
+const CONSENT_REVOKED = 2;
+
+/** consentState for the quick path: a code, no object (100k of them per list refresh). */
+function consentCode(consents: readonly ConsentRecord[], number: string, scope: 'number' | 'lead', now: number) {
+  latestConsent(consents, number, scope, now);
+  if (lastGiven > -Infinity && lastGiven > lastRevoked) return CONSENT_ACTIVE;
+  return lastRevoked > -Infinity ? CONSENT_REVOKED : CONSENT_NONE;
+}
+
+// latestConsent's results: module state rather than a returned pair, so a decision allocates nothing.
+let lastGiven = -Infinity;
+let lastRevoked = -Infinity;
+
+function latestConsent(consents: readonly ConsentRecord[], number: string, scope: 'number' | 'lead', now: number) {
+  lastGiven = -Infinity;
+  lastRevoked = -Infinity;
   for (const c of consents) {
     if (scope === 'number' && c.number !== number) continue;
     // Read on each decision (parseInstant is cheap) rather than remembered per record: a per-lead
     // cache of 100k entries cost more in memory and collection than it saved.
     const given = parseInstant(c.givenAt);
-    const revoked = c.revokedAt === undefined ? Infinity : parseInstant(c.revokedAt);
     if (given > now) continue;
-    if (revoked <= now) lastRevoked = Math.max(lastRevoked, revoked);
-    else lastGiven = Math.max(lastGiven, given);
+    const revoked = c.revokedAt === undefined ? Infinity : parseInstant(c.revokedAt);
+    if (revoked <= now) {
+      if (revoked > lastRevoked) lastRevoked = revoked;
+    } else if (given > lastGiven) lastGiven = given;
   }
-  const state: ConsentState = { active: lastGiven > -Infinity && lastGiven > lastRevoked };
-  if (!state.active && lastRevoked > -Infinity) state.revokedAt = lastRevoked;
-  return state;
 }
 
 function hasOngoingContract(contracts: readonly ContractRecord[] | undefined, now: number): boolean {
@@ -325,12 +345,17 @@ function hasOngoingContract(contracts: readonly ContractRecord[] | undefined, no
 /** Slack around "N calendar days" before asking the zone: DST moves a day by at most an hour (we allow two). */
 const CALENDAR_SLACK_MS = 2 * 3_600_000;
 
-/** Attempts still inside the rolling window at `now`; and, when at the limit, when the window frees. */
 /** The attempts still inside the rolling window at `now`, when there are at least the limit; else undefined. */
 function attemptsAtLimit(limit: AttemptLimit, attempts: readonly Date[], zone: string, now: number) {
   if (attempts.length < limit.maxAttempts) return undefined;
-  const span = limit.windowDays * DAY_MS;
   const inWindow: number[] = [];
+  return countInWindow(limit, attempts, zone, now, inWindow) < limit.maxAttempts ? undefined : inWindow;
+}
+
+/** How many attempts are inside the rolling window at `now` (pushed to `into` when given). */
+function countInWindow(limit: AttemptLimit, attempts: readonly Date[], zone: string, now: number, into?: number[]) {
+  const span = limit.windowDays * DAY_MS;
+  let count = 0;
   for (const a of attempts) {
     const at = a.getTime();
     if (Number.isNaN(at)) throw new TypeError('attempts must hold valid Dates');
@@ -339,10 +364,12 @@ function attemptsAtLimit(limit: AttemptLimit, attempts: readonly Date[], zone: s
     if (
       age < span - CALENDAR_SLACK_MS ||
       (age <= span + CALENDAR_SLACK_MS && addCalendarDays(zone, at, limit.windowDays) > now)
-    )
-      inWindow.push(at);
+    ) {
+      count++;
+      into?.push(at);
+    }
   }
-  return inWindow.length < limit.maxAttempts ? undefined : inWindow;
+  return count;
 }
 
 /** At the limit: how many, and when the window frees (enough attempts turn windowDays old). */
@@ -394,7 +421,12 @@ function evaluate(c: CompiledRules, ctx: CallContext, quick = false): Evaluation
   let notBefore = -Infinity;
   let final = false;
 
-  if (rules.consent.required) {
+  if (rules.consent.required && quick) {
+    const code = consentCode(ctx.lead.consents, number, rules.consent.scope, now);
+    if (code === CONSENT_REVOKED) return NOT_CALLABLE;
+    if (code === CONSENT_NONE && !(rules.consent.exceptOngoingContract && hasOngoingContract(ctx.contracts, now)))
+      return NOT_CALLABLE;
+  } else if (rules.consent.required) {
     const consent = consentState(ctx.lead.consents, number, rules.consent.scope, now);
     if (consent.revokedAt !== undefined) {
       // A contract lifts the need for consent, not a revocation: "never call again after it".
@@ -459,9 +491,13 @@ function evaluate(c: CompiledRules, ctx: CallContext, quick = false): Evaluation
   if (quick && reasons.length > 0) return NOT_CALLABLE;
 
   for (const limit of rules.attemptLimits) {
+    if (quick) {
+      const n = ctx.attempts.length < limit.maxAttempts ? 0 : countInWindow(limit, ctx.attempts, callee.zone, now);
+      if (n >= limit.maxAttempts) return NOT_CALLABLE;
+      continue;
+    }
     const inWindow = attemptsAtLimit(limit, ctx.attempts, callee.zone, now);
     if (!inWindow) continue;
-    if (quick) return NOT_CALLABLE;
     const { reason, freesAt } = attemptLimitReason(limit, inWindow, callee.zone);
     reasons.push(reason);
     notBefore = Math.max(notBefore, freesAt);
