@@ -16,6 +16,7 @@ import { createDialerService } from './dialer/dialer-service';
 import { dialerHandlers } from './dialer/handlers';
 import { leadAccess } from './dialer/lead-access';
 import { callPermission } from './dialer/permission';
+import { openNationalLists } from './outcomes/national-do-not-call';
 import { realTimers } from './dialer/ports';
 import { RendererCallPlacer } from './dialer/renderer-placer';
 import { leadHandlers } from './leads/handlers';
@@ -98,6 +99,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await settings.applyProvisionedSecrets();
   // The dealership's own rule set (calling-rules.json, used when settings say custom), re-read on change.
   const customRules = await openCustomRules({ dataDir: options.dataDir, log, watch: true });
+  // Copies of the national do-not-call lists (`relance dnc import`), looked at again every 10 s.
+  const nationalLists = await openNationalLists(options.dataDir, {
+    report: (problem) => log.warn('national do-not-call list problem', { ...problem }),
+  });
+  let nationalCheckedAt = Date.now();
+  const nationalList = (e164: string) => {
+    if (Date.now() - nationalCheckedAt > 10_000) {
+      nationalCheckedAt = Date.now();
+      void nationalLists.reloadIfChanged();
+    }
+    return nationalLists.forNumber(e164);
+  };
 
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
@@ -137,6 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings: () => settings.current(),
       attempts: (leadId) => attempts.of(leadId),
       doNotCall: () => doNotCall,
+      nationalList,
       customRules: () => customRules.current(),
       log,
     }),

@@ -47,8 +47,8 @@ export interface CallContext {
   contracts?: readonly ContractRecord[];
   doNotCall: {
     internal: ReadonlySet<string>;
-    /** A copy of the national list (E.164 numbers) and the day it was taken. */
-    national?: { numbers: ReadonlySet<string>; asOf: Date };
+    /** A copy of the national list that covers this number (E.164 numbers) and the day it was taken. */
+    national?: { numbers: { has(e164: string): boolean }; asOf: Date };
   };
   /** IANA zone of the dealership: the callee's zone when nothing else tells it. */
   dealershipZone: string;

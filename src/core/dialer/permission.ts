@@ -12,6 +12,8 @@ export interface PermissionDeps {
   attempts: (leadId: string) => readonly Date[];
   /** The internal do-not-call list, live. */
   doNotCall: () => ReadonlySet<string>;
+  /** The copy of the national list (US registry, Bloctel) that covers this number, if one was imported. */
+  nationalList?: (e164: string) => { numbers: { has(e164: string): boolean }; asOf: Date } | undefined;
   /**
    * The custom set as read from the data folder's calling-rules.json (custom-rules.ts); a bare
    * rule set is taken as valid. Absent: the built-in custom preset.
@@ -41,7 +43,7 @@ export function callPermission(deps: PermissionDeps): CallPermission {
       number,
       now: at,
       attempts: deps.attempts(lead.id),
-      doNotCall: { internal: deps.doNotCall() },
+      doNotCall: { internal: deps.doNotCall(), ...nationalOf(deps, number) },
       dealershipZone: settings.dealershipZone,
     });
     if (verdict.zoneSource === 'dealership-fallback') {
@@ -54,6 +56,11 @@ export function callPermission(deps: PermissionDeps): CallPermission {
       ...(verdict.nextLegalAt ? { nextLegalAt: verdict.nextLegalAt } : {}),
     };
   };
+}
+
+function nationalOf(deps: PermissionDeps, number: string) {
+  const national = deps.nationalList?.(number);
+  return national ? { national } : {};
 }
 
 function customState(value: CustomRules | RuleSet | undefined): CustomRules | undefined {

@@ -10,6 +10,7 @@ import { callsByLead, type CallsByLead, type Projection } from './projection';
 
 export { checkStore, type StoreCheckReport, type FileCheck } from './check';
 export { writeFileDurably, type DurableWriteOptions } from './durable-write';
+export { quarantineFile } from './quarantine';
 export { newRecordId, idTime, idMonth } from './ids';
 export { Journal, type AppendResult, type ScanRange, type JournalOptions } from './journal';
 export type { JournalReport, JournalSegmentReport } from './journal-verify';
