@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { callsExport } from './commands/calls-export';
 import { dbCheck } from './commands/db-check';
+import { dncImport, dncStatus } from './commands/dnc';
 import { diagnosticsExport } from './commands/diagnostics-export';
 import { leadsSearch } from './commands/leads-search';
 import { leadsExport } from './commands/leads-export';
@@ -46,6 +47,12 @@ Commands:
                      Write a rule set as a JSON file to read or adapt (schema: docs/calling-rules.schema.json).
   rules check FILE [--json]
                      Check a rule set file; every problem by field path. Exit 0 valid, 2 not.
+  dnc import FILE --list US|FR --as-of DAY [--keep-valid] [--json] [--data-dir DIR]
+                     Replace the copy of a national do-not-call list (US registry area-code files, Bloctel's
+                     answer file): one number per line. Any other line: nothing written, exit 1, unless
+                     --keep-valid. The US preset calls no US number without a copy at most 31 days old.
+  dnc status [--json] [--data-dir DIR]
+                     The national list copies in the data folder: numbers, as-of day, source.
 
 Options:
   --version          Print the version.
@@ -236,6 +243,40 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         },
         io,
       );
+    }
+    if (command === 'dnc' && rest[0] === 'import') {
+      const { values, positionals } = parseArgs({
+        args: rest.slice(1),
+        options: {
+          list: { type: 'string' },
+          'as-of': { type: 'string' },
+          'keep-valid': { type: 'boolean' },
+          json: { type: 'boolean' },
+          'data-dir': { type: 'string' },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (positionals.length !== 1) throw new Error('dnc import takes exactly one FILE');
+      return await dncImport(
+        {
+          file: positionals[0]!,
+          list: values.list,
+          asOf: values['as-of'],
+          keepValid: values['keep-valid'] ?? false,
+          json: values.json ?? false,
+          dataDir: values['data-dir'],
+        },
+        io,
+      );
+    }
+    if (command === 'dnc' && rest[0] === 'status') {
+      const { values } = parseArgs({
+        args: rest.slice(1),
+        options: { json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+        strict: true,
+      });
+      return await dncStatus({ json: values.json ?? false, dataDir: values['data-dir'] }, io);
     }
     if (command === 'calls' && rest[0] === 'export') {
       const { values, positionals } = parseArgs({

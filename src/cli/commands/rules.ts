@@ -7,6 +7,7 @@ import { readCustomRules, readRuleSetFile } from '../../core/calling-rules/custo
 import { ruleSetFileText } from '../../core/calling-rules/rule-set-file';
 import { recentAttempts } from '../../core/calls/recent-attempts';
 import { readSettingsOffline } from '../../core/diagnostics/offline-settings';
+import { listCovering, openNationalLists } from '../../core/outcomes/national-do-not-call';
 import { resolveDataDir } from '../../core/paths';
 import { openStore, writeFileDurably } from '../../core/store';
 import {
@@ -107,6 +108,16 @@ async function readDoNotCall(dir: string | undefined): Promise<{ numbers: Set<st
   return { numbers, from: 'data-dir' };
 }
 
+/** The copy of the national list that covers the number, read as the app reads it. */
+async function readNationalCopy(dir: string, number: string) {
+  let problem: string | undefined;
+  const lists = await openNationalLists(dir, { readOnly: true, report: (p) => (problem ??= `${p.file}: ${p.detail}`) });
+  if (problem) throw new UsageError(`${problem}: import the list again ("relance dnc import")`);
+  const copy = lists.forNumber(number);
+  const list = listCovering(number);
+  return copy && list ? { copy, list } : undefined;
+}
+
 /** The lead and its recent call starts (the journal projection the dialer uses). */
 async function readLead(dir: string, id: string): Promise<{ lead: Lead; attempts: Date[] }> {
   if (!existsSync(path.join(dir, 'leads', '_manifest.json'))) throw new UsageError(`no leads in ${dir}`);
@@ -169,6 +180,8 @@ export interface Explanation {
     attempts30d: number;
     attemptsFrom: 'option' | 'data-dir' | 'none';
     internalDoNotCall: { from: 'data-dir' | 'none'; numbers: number };
+    /** The national list copy that covers the number (`relance dnc import`), if the data folder has one. */
+    nationalDoNotCall: { list: string; asOf: string; numbers: number } | null;
   };
   reasons: ExplainedReason[];
   nextLegal: { status: NextLegal['status']; at: string | null; horizonDays: number | null };
@@ -288,6 +301,7 @@ export async function rulesExplain(args: RulesExplainArgs, io: CliIo): Promise<n
     const rules = await chooseRules(args.rules, settings, folder.dir);
     const notes = [...folder.notes];
     const dnc = await readDoNotCall(folder.dir);
+    const national = folder.dir ? await readNationalCopy(folder.dir, number) : undefined;
 
     let consents: ConsentRecord[] = [];
     let contracts: ContractRecord[] = [];
@@ -331,7 +345,7 @@ export async function rulesExplain(args: RulesExplainArgs, io: CliIo): Promise<n
         now,
         attempts,
         contracts,
-        doNotCall: { internal: dnc.numbers },
+        doNotCall: { internal: dnc.numbers, ...(national ? { national: national.copy } : {}) },
         dealershipZone: settings.dealershipZone,
       },
       inputs: {
@@ -341,6 +355,13 @@ export async function rulesExplain(args: RulesExplainArgs, io: CliIo): Promise<n
         attempts30d: attempts.filter((a) => now.getTime() - a.getTime() < 30 * DAY).length,
         attemptsFrom,
         internalDoNotCall: { from: dnc.from, numbers: dnc.numbers.size },
+        nationalDoNotCall: national
+          ? {
+              list: national.list,
+              asOf: national.copy.asOf.toISOString().slice(0, 10),
+              numbers: national.copy.numbers.size,
+            }
+          : null,
       },
     });
     io.out(args.json ? JSON.stringify(explanation, null, 2) : explanationText(explanation, lang));
@@ -383,7 +404,8 @@ export function explanationText(e: Explanation, lang: Lang): string {
     '',
     `${l.inputs}: ${i.lead ? `${l.lead} ${i.lead}; ` : ''}${l.consent} ${l.consentFrom[i.consent]}` +
       `${i.consent === 'lead' ? ` (${i.consentRecords})` : ''}; ${i.attempts30d} ${l.attempts} (${l.attemptsFrom[i.attemptsFrom]}); ` +
-      `${l.dnc}: ${i.internalDoNotCall.from === 'data-dir' ? `${i.internalDoNotCall.numbers} ${l.numbers}` : l.notLoaded}`,
+      `${l.dnc}: ${i.internalDoNotCall.from === 'data-dir' ? `${i.internalDoNotCall.numbers} ${l.numbers}` : l.notLoaded}; ` +
+      `${l.nationalDnc}: ${i.nationalDoNotCall ? `${i.nationalDoNotCall.list} ${l.asOf} ${i.nationalDoNotCall.asOf} (${i.nationalDoNotCall.numbers} ${l.numbers})` : l.none}`,
   );
   if (e.notes.length > 0) lines.push(`${l.notes}: ${e.notes.join('; ')}`);
   return lines.join('\n');

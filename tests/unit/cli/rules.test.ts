@@ -126,6 +126,7 @@ describe('relance rules explain', () => {
         attempts30d: 4,
         attemptsFrom: 'option',
         internalDoNotCall: { from: 'none', numbers: 0 },
+        nationalDoNotCall: null,
       },
       reasons: [
         {
@@ -382,6 +383,7 @@ describe('relance rules explain', () => {
       attempts30d: 4,
       attemptsFrom: 'data-dir',
       internalDoNotCall: { from: 'none', numbers: 0 },
+      nationalDoNotCall: null,
     });
     expect(limited.json.reasons).toEqual([
       expect.objectContaining({ code: 'attempt-limit', liftedAt: '2026-06-19T08:00:00.000Z' }),
