@@ -10,6 +10,7 @@ export function toCallRow(record: CallRecord, outcome?: CallOutcome, leadName?: 
     row.dispositionBy = 'seller';
     row.dispositionAt = outcome.at;
     if (outcome.notes !== undefined) row.notes = outcome.notes;
+    if (outcome.callback !== undefined) row.callback = outcome.callback;
   } else if (record.disposition) {
     row.dispositionBy = 'sip';
   }

@@ -53,6 +53,7 @@ export async function recoverSession(deps: RecoverDeps): Promise<void> {
       number: row.number,
       startedAt: row.startedAt,
       disposition: row.disposition,
+      callback: row.callback,
     });
   }
   const held = deps.lists.entries(session.listId).filter((e) => e.status === 'calling' && e.sessionId === session.id);
@@ -68,7 +69,7 @@ export async function recoverSession(deps: RecoverDeps): Promise<void> {
     const saved = await saveOutcome(
       deps.outcomeDeps,
       { recordId: call.id, number: call.number, startedAt: call.startedAt, leadId: entry.leadId, entryId: entry.id },
-      { disposition },
+      { disposition, ...(call.callback ? { callback: call.callback } : {}) },
       true,
     );
     await saved.applied;

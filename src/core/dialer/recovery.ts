@@ -1,4 +1,5 @@
 import type { CallbackEntry } from '../../shared/domain/callback-list';
+import type { OutcomeInput } from '../../shared/domain/disposition';
 
 /** A call record of the interrupted session, with the disposition it has by now (SIP or seller). */
 export interface SessionCallSeen {
@@ -7,6 +8,7 @@ export interface SessionCallSeen {
   number: string;
   startedAt: string;
   disposition?: string | undefined;
+  callback?: OutcomeInput['callback'];
 }
 
 export interface RecoveryPlan {

@@ -70,6 +70,7 @@ export async function saveOutcome(
     await deps.outcomes.set(call.recordId, {
       disposition: disposition.id,
       ...(input.note ? { notes: input.note } : {}),
+      ...(input.callback ? { callback: input.callback } : {}),
       at: new Date(now).toISOString(),
       by: seller,
     });

@@ -6,7 +6,13 @@ import {
   CallbackListSummarySchema,
   CreateCallbackListInputSchema,
 } from './callback-list';
-import { DispositionIdSchema, DispositionSetSchema, DoNotCallEntrySchema, OutcomeInputSchema } from './disposition';
+import {
+  DispositionIdSchema,
+  DispositionSetSchema,
+  DoNotCallEntrySchema,
+  OutcomeCallbackSchema,
+  OutcomeInputSchema,
+} from './disposition';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -105,6 +111,8 @@ export const CallRowSchema = CallRecordSchema.extend({
   dispositionAt: isoDateTime.optional(),
   leadName: z.string().optional(),
   talkSeconds: z.number().nonnegative().optional(),
+  /** The callback the seller asked for with the disposition. */
+  callback: OutcomeCallbackSchema.optional(),
 });
 export type CallRow = z.infer<typeof CallRowSchema>;
 

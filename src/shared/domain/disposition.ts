@@ -103,15 +103,16 @@ export const defaultDispositions: readonly Disposition[] = [
 ];
 
 /** What the seller gives in the wrap-up step: the disposition, and optionally a note and a callback. */
+/** A callback asked for with a disposition. */
+export const OutcomeCallbackSchema = z.strictObject({
+  dueAt: z.iso.datetime({ offset: true }),
+  scope: z.enum(['owner', 'anyone']),
+});
+
 export const OutcomeInputSchema = z.strictObject({
   disposition: DispositionIdSchema,
   note: z.string().trim().min(1).max(10_000).optional(),
-  callback: z
-    .strictObject({
-      dueAt: z.iso.datetime({ offset: true }),
-      scope: z.enum(['owner', 'anyone']),
-    })
-    .optional(),
+  callback: OutcomeCallbackSchema.optional(),
 });
 export type OutcomeInput = z.infer<typeof OutcomeInputSchema>;
 
@@ -122,6 +123,8 @@ export type OutcomeInput = z.infer<typeof OutcomeInputSchema>;
 export const CallOutcomeSchema = z.strictObject({
   disposition: DispositionIdSchema,
   notes: z.string().max(10_000).optional(),
+  /** Kept with the disposition so that a restart can finish applying it to the lead. */
+  callback: OutcomeCallbackSchema.optional(),
   at: z.iso.datetime({ offset: true }),
   by: z.string().max(100),
 });

@@ -170,6 +170,34 @@ describe('dialer crash recovery', () => {
     s2.svc.resume();
     await vi.waitFor(() => expect(s2.svc.view()).toMatchObject({ state: 'wrap-up', recordId }));
   });
+
+  it('a callback given with the disposition survives a crash before it reached the lead', async () => {
+    const dir = dataDir();
+    const s1 = await setup({ wrapUpSeconds: 0, dir });
+    const { list } = await threeLeads(s1);
+    const phone1 = softphone(s1);
+    await s1.svc.start({ listId: list.id, mode: 'power' });
+    const c1 = await phone1.started();
+    const a = s1.placer.placed[0]!.leadId;
+    await phone1.answered(c1);
+    await phone1.ended(c1, 200);
+    await vi.waitFor(() => expect(s1.svc.view()).toMatchObject({ state: 'wrap-up', disposition: 'needed' }));
+    // The disposition is on disk first, then the lead and the entry are brought up to date, then
+    // the seller is answered. The app dies in between: the callback never reaches the lead here,
+    // and the seller never hears back.
+    vi.spyOn(s1.h.service, 'setCallback').mockImplementation(() => new Promise(() => undefined));
+    const dueAt = new Date(s1.timers.now + 120 * MIN).toISOString();
+    void s1.svc.saveOutcome({ disposition: 'callback-requested', callback: { dueAt, scope: 'owner' } });
+    await vi.waitFor(() => expect(s1.h.service.setCallback).toHaveBeenCalled());
+
+    const s2 = await restart(dir, s1);
+    // The call shows the disposition given: the rest of it must follow.
+    expect((await s2.svc.listCalls({ leadId: a })).items[0]).toMatchObject({ disposition: 'callback-requested' });
+    const callbacks = (await s2.h.service.get(a)).callbacks ?? [];
+    expect(callbacks).toMatchObject([{ dueAt, scope: 'owner', status: 'pending' }]);
+    const entry = (await s2.svc.list({ id: list.id })).items.find((e) => e.leadId === a);
+    expect(entry).toMatchObject({ status: 'to-call', lastOutcome: 'callback-requested', nextEligibleAt: dueAt });
+  });
 });
 
 describe('planRecovery', () => {
