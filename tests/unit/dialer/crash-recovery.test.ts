@@ -21,6 +21,20 @@ async function threeLeads(s: Setup) {
   return { a, b, c, list };
 }
 
+/** A power session on three leads whose first call, answered and ended, waits for its disposition. */
+async function firstCallInWrapUp(dir: string) {
+  const s1 = await setup({ wrapUpSeconds: 0, dir });
+  const { list } = await threeLeads(s1);
+  const phone1 = softphone(s1);
+  await s1.svc.start({ listId: list.id, mode: 'power' });
+  const c1 = await phone1.started();
+  const a = s1.placer.placed[0]!.leadId;
+  await phone1.answered(c1);
+  await phone1.ended(c1, 200);
+  await vi.waitFor(() => expect(s1.svc.view()).toMatchObject({ state: 'wrap-up', disposition: 'needed' }));
+  return { s1, list, a };
+}
+
 describe('dialer crash recovery', () => {
   it('a call in progress is logged as interrupted, waits for its disposition on resume, and the session goes on', async () => {
     const dir = dataDir();
@@ -153,19 +167,11 @@ describe('dialer crash recovery', () => {
 
   it('a call ended without its disposition before the crash is the one wrapped up on resume', async () => {
     const dir = dataDir();
-    const s1 = await setup({ wrapUpSeconds: 0, dir });
-    const { list } = await threeLeads(s1);
-    const phone1 = softphone(s1);
-    await s1.svc.start({ listId: list.id, mode: 'power' });
-    const c1 = await phone1.started();
-    const a = { id: s1.placer.placed[0]!.leadId };
-    await phone1.answered(c1);
-    await phone1.ended(c1, 200);
-    await vi.waitFor(() => expect(s1.svc.view()).toMatchObject({ state: 'wrap-up', disposition: 'needed' }));
+    const { s1, a } = await firstCallInWrapUp(dir);
     const recordId = s1.svc.view().recordId;
 
     const s2 = await restart(dir, s1);
-    expect(s2.svc.view()).toMatchObject({ state: 'interrupted', recordId, current: { leadId: a.id } });
+    expect(s2.svc.view()).toMatchObject({ state: 'interrupted', recordId, current: { leadId: a } });
     expect((await journal(s2)).every((r) => !r.interrupted)).toBe(true);
     s2.svc.resume();
     await vi.waitFor(() => expect(s2.svc.view()).toMatchObject({ state: 'wrap-up', recordId }));
@@ -173,15 +179,7 @@ describe('dialer crash recovery', () => {
 
   it('a callback given with the disposition survives a crash before it reached the lead', async () => {
     const dir = dataDir();
-    const s1 = await setup({ wrapUpSeconds: 0, dir });
-    const { list } = await threeLeads(s1);
-    const phone1 = softphone(s1);
-    await s1.svc.start({ listId: list.id, mode: 'power' });
-    const c1 = await phone1.started();
-    const a = s1.placer.placed[0]!.leadId;
-    await phone1.answered(c1);
-    await phone1.ended(c1, 200);
-    await vi.waitFor(() => expect(s1.svc.view()).toMatchObject({ state: 'wrap-up', disposition: 'needed' }));
+    const { s1, list, a } = await firstCallInWrapUp(dir);
     // The disposition is on disk first, then the lead and the entry are brought up to date, then
     // the seller is answered. The app dies in between: the callback never reaches the lead here,
     // and the seller never hears back.
