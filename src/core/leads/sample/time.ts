@@ -1,20 +1,9 @@
+import { civilOfEpochDay } from '../../calling-rules/zone-time';
+
 const DAY = 86_400_000;
 
-/** UTC calendar date of epoch-day `days` (Howard Hinnant's civil_from_days). */
-function civil(days: number): [year: number, month: number, day: number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
-
 export function utcYear(ms: number): number {
-  return civil(Math.floor(ms / DAY))[0];
+  return civilOfEpochDay(Math.floor(ms / DAY)).year;
 }
 
 const d = (n: number): number => 48 + (Math.floor(n) % 10);
@@ -27,7 +16,7 @@ const d = (n: number): number => 48 + (Math.floor(n) % 10);
 export function isoUtc(ms: number): string {
   const days = Math.floor(ms / DAY);
   let t = ms - days * DAY;
-  const [y, mo, day] = civil(days);
+  const { year: y, month: mo, day } = civilOfEpochDay(days);
   const milli = t % 1000;
   t = (t - milli) / 1000;
   const s = t % 60;

@@ -1,3 +1,4 @@
+import { isoOfInstant } from '../../../calling-rules/zone-time';
 import { zonedToUtc } from '../zone-time';
 
 export type ValueResult<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -29,7 +30,7 @@ function parseDate(raw: string, zone: string): ValueResult<string> {
     const ms = zonedToUtc(zone, +y!, +m!, +d!, h ? +h : 0, min ? +min : 0, sec ? +sec : 0);
     return ms === undefined
       ? { ok: false, reason: `date '${raw}' does not exist` }
-      : { ok: true, value: isoString(ms) };
+      : { ok: true, value: isoOfInstant(ms) };
   }
   if (!ISO_DATE.test(s)) {
     return { ok: false, reason: `date '${raw}' is not a date (expected 31/12/2025, 31/12/2025 14:30 or 2025-12-31)` };
@@ -41,34 +42,7 @@ function parseDate(raw: string, zone: string): ValueResult<string> {
   if (wall === undefined) return { ok: false, reason: `date '${raw}' does not exist` };
   const offsetMin = !tz || tz === 'Z' ? 0 : (tz[0] === '-' ? -1 : 1) * (+tz.slice(1, 3) * 60 + +tz.slice(-2));
   const ms = wall - offsetMin * 60_000 + (frac ? Math.round(Number(`0.${frac}`) * 1000) : 0);
-  return { ok: true, value: isoString(ms) };
-}
-
-const isoDays = new Map<number, string>();
-const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
-
-/**
- * `new Date(ms).toISOString()`, with the `YYYY-MM-DD` part cached per day: toISOString was a
- * third of a date's cost (300k dates an import, over few distinct days).
- */
-function isoString(ms: number): string {
-  if (!Number.isInteger(ms) || Math.abs(ms) > 8.64e15 - 86_400_000) return new Date(ms).toISOString();
-  const day = Math.floor(ms / 86_400_000);
-  let date = isoDays.get(day);
-  if (date === undefined) {
-    if (isoDays.size >= 100_000) isoDays.clear();
-    date = new Date(day * 86_400_000).toISOString().slice(0, -14);
-    isoDays.set(day, date);
-  }
-  let rest = ms - day * 86_400_000;
-  const milli = rest % 1000;
-  rest = (rest - milli) / 1000;
-  const sec = rest % 60;
-  rest = (rest - sec) / 60;
-  const min = rest % 60;
-  const hour = (rest - min) / 60;
-  const frac = milli < 10 ? '00' + milli : milli < 100 ? '0' + milli : String(milli);
-  return `${date}T${pad2(hour)}:${pad2(min)}:${pad2(sec)}.${frac}Z`;
+  return { ok: true, value: isoOfInstant(ms) };
 }
 
 /**
