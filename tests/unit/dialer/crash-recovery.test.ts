@@ -32,20 +32,13 @@ async function firstCallInWrapUp(dir: string) {
   await phone1.answered(c1);
   await phone1.ended(c1, 200);
   await vi.waitFor(() => expect(s1.svc.view()).toMatchObject({ state: 'wrap-up', disposition: 'needed' }));
-  return { s1, list, a };
+  return { s1, list, phone1, a };
 }
 
 describe('dialer crash recovery', () => {
   it('a call in progress is logged as interrupted, waits for its disposition on resume, and the session goes on', async () => {
     const dir = dataDir();
-    const s1 = await setup({ wrapUpSeconds: 0, dir });
-    const { list } = await threeLeads(s1);
-    const phone1 = softphone(s1);
-    await s1.svc.start({ listId: list.id, mode: 'power' });
-    const c1 = await phone1.started();
-    const a = s1.placer.placed[0]!.leadId;
-    await phone1.answered(c1);
-    await phone1.ended(c1, 200);
+    const { s1, list, phone1, a } = await firstCallInWrapUp(dir);
     await vi.waitFor(() => expect(s1.svc.view()).toMatchObject({ state: 'wrap-up', next: {} }));
     const b = s1.svc.view().next!;
     await s1.svc.saveOutcome({ disposition: 'answered' });
