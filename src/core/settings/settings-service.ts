@@ -82,11 +82,13 @@ export class SettingsService {
       const first = describeZodError(checked.error)[0]!;
       throw new AppFailure('invalid-request', `${first.field}: ${first.message}`, first.field);
     }
-    this.#current = undefined;
-    await this.doc.update((draft) => {
-      Object.assign(draft.overrides, changes);
-    });
-    this.#current = undefined;
+    try {
+      await this.doc.update((draft) => {
+        Object.assign(draft.overrides, changes);
+      });
+    } finally {
+      this.#current = undefined;
+    }
     return this.#changed();
   }
 
