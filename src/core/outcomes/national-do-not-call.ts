@@ -87,7 +87,11 @@ export function parseNationalList(text: string, list: NationalListId): { set: Nu
   return { set: new NumberSet(sorted.slice(0, n)), rejected };
 }
 
-/** `2125550123`, `212,5550123`, `(212) 555-0123`, `+1 212 555 0123` → +12125550123. */
+/**
+ * `2125550123`, `212,5550123`, `(212) 555-0123`, `+1 212 555 0123` → +12125550123. By shape, not
+ * libphonenumber: an area-code download holds millions of lines, and the registry, not our
+ * metadata, says which numbers exist (a number wrongly kept only blocks a call).
+ */
 function nanpNumber(line: string): string | undefined {
   const digits = line.replace(/\D/g, '');
   const ten = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
