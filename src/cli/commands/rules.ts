@@ -7,7 +7,7 @@ import { readCustomRules, readRuleSetFile } from '../../core/calling-rules/custo
 import { ruleSetFileText } from '../../core/calling-rules/rule-set-file';
 import { recentAttempts } from '../../core/calls/recent-attempts';
 import { readSettingsOffline } from '../../core/diagnostics/offline-settings';
-import { listCovering, openNationalLists } from '../../core/outcomes/national-do-not-call';
+import { openNationalLists } from '../../core/outcomes/national-do-not-call';
 import { resolveDataDir } from '../../core/paths';
 import { openStore, writeFileDurably } from '../../core/store';
 import {
@@ -113,9 +113,7 @@ async function readNationalCopy(dir: string, number: string) {
   let problem: string | undefined;
   const lists = await openNationalLists(dir, { readOnly: true, report: (p) => (problem ??= `${p.file}: ${p.detail}`) });
   if (problem) throw new UsageError(`${problem}: import the list again ("relance dnc import")`);
-  const copy = lists.forNumber(number);
-  const list = listCovering(number);
-  return copy && list ? { copy, list } : undefined;
+  return lists.forNumber(number);
 }
 
 /** The lead and its recent call starts (the journal projection the dialer uses). */
@@ -345,7 +343,7 @@ export async function rulesExplain(args: RulesExplainArgs, io: CliIo): Promise<n
         now,
         attempts,
         contracts,
-        doNotCall: { internal: dnc.numbers, ...(national ? { national: national.copy } : {}) },
+        doNotCall: { internal: dnc.numbers, ...(national ? { national } : {}) },
         dealershipZone: settings.dealershipZone,
       },
       inputs: {
@@ -358,8 +356,8 @@ export async function rulesExplain(args: RulesExplainArgs, io: CliIo): Promise<n
         nationalDoNotCall: national
           ? {
               list: national.list,
-              asOf: national.copy.asOf.toISOString().slice(0, 10),
-              numbers: national.copy.numbers.size,
+              asOf: national.asOf.toISOString().slice(0, 10),
+              numbers: national.numbers.size,
             }
           : null,
       },

@@ -114,7 +114,7 @@ const manifestFile = (dir: string, list: NationalListId) => path.join(dir, `nati
 
 export interface NationalLists {
   /** The copy that covers this number, for the rules engine's `doNotCall.national`. */
-  forNumber(e164: string): { numbers: NumberSet; asOf: Date } | undefined;
+  forNumber(e164: string): { list: NationalListId; numbers: NumberSet; asOf: Date } | undefined;
   info(): NationalListInfo[];
   /** Writes a new copy (numbers, then its manifest), replacing the old one once both are on disk. */
   replace(
@@ -197,7 +197,7 @@ export async function openNationalLists(
     forNumber(e164) {
       const list = listCovering(e164);
       const copy = list && loaded.get(list);
-      return copy ? { numbers: copy.set, asOf: copy.asOf } : undefined;
+      return copy ? { list: copy.info.list, numbers: copy.set, asOf: copy.asOf } : undefined;
     },
     info: () => [...loaded.values()].map((c) => ({ ...c.info })),
     async replace(list, set, { asOf, source, at }) {
