@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { sipGrammarOnce } from './scripts/sip-grammar-once';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const at = (path: string) => resolve(root, path);
@@ -38,7 +39,7 @@ export default defineConfig({
     root: at('src/renderer'),
     // Relative asset URLs work both under app://relance/ and under the web host's /.
     base: './',
-    plugins: [react()],
+    plugins: [react(), sipGrammarOnce()],
     build: {
       outDir: at('out/renderer'),
       assetsInlineLimit: (file) => (mediaFile.test(file) ? false : undefined),

@@ -11,6 +11,7 @@ import { dialerSection } from './dialer';
 import { dialerWireSection } from './dialer-wire';
 import { prepareBenchDataDir } from './fixtures';
 import { phoneSection } from './phone';
+import { sipGrammarSection } from './sip-grammar';
 import { formatTable, type BenchContext, type BenchRow, type BenchSection } from './harness';
 import { leadsImportSection } from './leads-import-section';
 import { leadsMemorySection } from './leads-memory-section';
@@ -28,6 +29,7 @@ const sections: BenchSection[] = [
   leadsSearchSection,
   leadsMemorySection,
   callingRulesSection,
+  sipGrammarSection,
   phoneSection,
   dialerSection,
   dialerWireSection,
