@@ -1,8 +1,9 @@
 // Dialer figures on the wire: the real web host (bench/dialer-wire-host.ts: createCore + the built
 // renderer), the app in Chromium registered at the rig's Kamailio (rtpengine for media), and lead
 // numbers registered at sipp UASs that answer or are busy (numbers nobody registered: Kamailio 404).
-// Power sessions with a 0 s wrap-up, run by a driver inside the page: it hangs up answered calls
-// from the phone panel and sends `dialer.saveOutcome` over its own WebSocket.
+// Power sessions with a 0 s wrap-up, run by a driver inside the page (Chromium over plain CDP, see
+// tests/rig/bare-chromium.ts): it hangs up answered calls from the phone panel and sends
+// `dialer.saveOutcome` over its own WebSocket.
 // 1. The seller's disposition (the page sends `dialer.saveOutcome`) to the next INVITE at sipp
 //    (sipp's -trace_msg timestamps; same machine clock), with the next call chosen and prepared
 //    during the wrap-up (the product) against a host started without look-ahead
@@ -19,8 +20,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
+import type { BareBrowser, BarePage } from '../tests/rig/bare-chromium';
 import type { Rig } from '../tests/rig/rig';
 import { formatTable, median, percentile, type BenchRow, type BenchSection } from './harness';
 
@@ -405,18 +406,18 @@ const DRIVER = `({ url, talkMs, thinkMs }) => {
   });
 }`;
 
-async function installDriver(page: Page, host: Host, talkMs: number, thinkMs: number): Promise<void> {
+async function installDriver(page: BarePage, host: Host, talkMs: number, thinkMs: number): Promise<void> {
   const url = `${host.origin.replace(/^http/, 'ws')}/rpc?token=${host.token}`;
   await page.evaluate(`(${DRIVER})(${JSON.stringify({ url, talkMs, thinkMs })})`);
 }
 
-const driverState = (page: Page) =>
+const driverState = (page: BarePage) =>
   page.evaluate(
     '({ done: window.__wire.done, stopReason: window.__wire.stopReason, sessionId: window.__wire.sessionId, log: window.__wire.log, placeCalls: window.__wire.placeCalls, error: window.__wire.error })',
   ) as Promise<DriverState>;
 
 /** Starts a power session on `listId` from the page and waits until it stops. */
-async function runSession(page: Page, listId: string, timeoutMs: number): Promise<DriverState & { ms: number }> {
+async function runSession(page: BarePage, listId: string, timeoutMs: number): Promise<DriverState & { ms: number }> {
   const t = performance.now();
   await page.evaluate(`window.__wire.start(${JSON.stringify(listId)})`);
   const deadline = Date.now() + timeoutMs;
@@ -438,18 +439,17 @@ async function runSession(page: Page, listId: string, timeoutMs: number): Promis
 interface AppHost {
   host: Host;
   rpc: Rpc;
-  page: Page;
+  page: BarePage;
 }
 
 async function openAppHost(
   rig: Rig,
-  browser: Browser,
+  browser: BareBrowser,
   dir: string,
   user: 'alice' | 'bob' | 'carol',
   prepare: boolean,
   timing: { talkMs: number; thinkMs: number },
 ): Promise<AppHost> {
-  const { openApp } = await import('../tests/e2e/support/leads-page.js');
   const u = rig.users[user];
   const host = await startHost(
     dir,
@@ -461,16 +461,10 @@ async function openAppHost(
     },
     prepare,
   );
-  const { page } = await openApp(browser, {
-    ...host,
-    stdoutLines: () => [],
-    stderr: () => '',
-    stop: async () => 0,
-    kill: async () => undefined,
-  });
-  const status = page.locator('aside.phone .phone-status');
+  const page = await browser.newPage(host.url);
+  const registration = `document.querySelector('aside.phone .phone-status')?.getAttribute('data-registration')`;
   const deadline = Date.now() + 15_000;
-  while ((await status.getAttribute('data-registration').catch(() => null)) !== 'registered') {
+  while ((await page.evaluate<string | null>(registration).catch(() => null)) !== 'registered') {
     if (Date.now() > deadline) throw new Error(`the app (${user}) did not register at Kamailio`);
     await sleep(100);
   }
@@ -481,7 +475,7 @@ async function openAppHost(
 // ---- the figures
 
 async function measure(): Promise<BenchRow[]> {
-  const { launchChromium } = await import('../tests/rig/chromium.js');
+  const { launchBareChromium } = await import('../tests/rig/bare-chromium.js');
   const { startRig } = await import('../tests/rig/rig.js');
   const workDir = mkdtempSync(path.join(process.env.DIALER_WIRE_DIR || os.tmpdir(), 'dialer-wire-'));
   const rows: BenchRow[] = [];
@@ -490,7 +484,7 @@ async function measure(): Promise<BenchRow[]> {
   const load = () => os.loadavg()[0]!.toFixed(1);
 
   const rig = await startRig();
-  const browser = await launchChromium({ toneHz: 440 });
+  const browser = await launchBareChromium({ toneHz: 440 });
   const peers = await startPeers(rig, workDir);
   const hosts: Host[] = [];
   try {
