@@ -14,19 +14,18 @@ export const sipGrammarFile = path.join(
   'lib/grammar/pegjs/dist/grammar.js',
 );
 
+/** The grammar's code as sip.js publishes it. */
+export const sipGrammarCode = (): string => readFileSync(sipGrammarFile, 'utf8');
+
 /** Both parsers; the transformed one imports the same URI and NameAddrHeader classes. */
-export async function loadSipGrammars(): Promise<{ stockCode: string; stock: GrammarParse; once: GrammarParse }> {
-  const stockCode = readFileSync(sipGrammarFile, 'utf8');
+export async function loadSipGrammars(): Promise<{ stock: GrammarParse; once: GrammarParse }> {
+  const stockCode = sipGrammarCode();
   const libDir = pathToFileURL(path.dirname(path.dirname(path.dirname(sipGrammarFile)))).href;
   const code = decodeSipGrammarOnce(stockCode).replaceAll('"../../', `"${libDir}/`);
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sip-grammar-')), 'grammar.mjs');
   writeFileSync(file, code);
   const load = async (url: string) => ((await import(url)) as { parse: GrammarParse }).parse;
-  return {
-    stockCode,
-    stock: await load(pathToFileURL(sipGrammarFile).href),
-    once: await load(pathToFileURL(file).href),
-  };
+  return { stock: await load(pathToFileURL(sipGrammarFile).href), once: await load(pathToFileURL(file).href) };
 }
 
 /** Headers as Kamailio, sipp and sip.js write them; the last two must fail. */

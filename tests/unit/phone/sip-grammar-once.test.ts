@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import config from '../../../electron.vite.config';
 import { decodeSipGrammarOnce, SIP_GRAMMAR_FILE, sipGrammarOnce } from '../../../scripts/sip-grammar-once';
-import { loadSipGrammars, sipGrammarFile, sipHeaderSamples, type GrammarParse } from '../../rig/sip-grammar';
+import {
+  loadSipGrammars,
+  sipGrammarCode,
+  sipGrammarFile,
+  sipHeaderSamples,
+  type GrammarParse,
+} from '../../rig/sip-grammar';
 
 function outcome(parse: GrammarParse, rule: string, input: string): { value: unknown } | { error: string } {
   try {
@@ -23,8 +29,8 @@ describe('sip.js grammar decoded once', () => {
     expect(failures).toBe(2);
   });
 
-  it('leaves no decoding inside the parse function', async () => {
-    const { stockCode } = await loadSipGrammars();
+  it('leaves no decoding inside the parse function', () => {
+    const stockCode = sipGrammarCode();
     const code = decodeSipGrammarOnce(stockCode);
     const inParse = (c: string) => c.slice(c.indexOf('function peg$parse('));
     expect(inParse(stockCode).match(/peg\$decode\("/g)?.length).toBeGreaterThan(100);
@@ -32,15 +38,15 @@ describe('sip.js grammar decoded once', () => {
     expect(code.indexOf('const peg$bytecodeOnce')).toBeLessThan(code.indexOf('function peg$parse('));
   });
 
-  it('stops the build when a sip.js upgrade changed the grammar’s shape', async () => {
-    const { stockCode } = await loadSipGrammars();
+  it('stops the build when a sip.js upgrade changed the grammar’s shape', () => {
+    const stockCode = sipGrammarCode();
     expect(() => decodeSipGrammarOnce('export const parse = () => null;')).toThrow(/sip\.js upgraded/);
     const moved = stockCode.replace('const peg$bytecode = [', 'let peg$bytecode = [');
     expect(() => decodeSipGrammarOnce(moved)).toThrow(/sip\.js upgraded/);
   });
 
-  it('is in the renderer build, and touches only sip.js’s grammar', async () => {
-    const { stockCode } = await loadSipGrammars();
+  it('is in the renderer build, and touches only sip.js’s grammar', () => {
+    const stockCode = sipGrammarCode();
     const renderer = (config as { renderer?: { plugins?: { name: string }[] } }).renderer;
     expect(renderer?.plugins?.map((p) => p.name)).toContain('relance:sip-grammar-once');
     const transform = sipGrammarOnce().transform as (code: string, id: string) => { code: string } | null;
