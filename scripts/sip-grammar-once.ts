@@ -11,6 +11,8 @@ export const SIP_GRAMMAR_FILE = /[\\/]sip\.js[\\/]lib[\\/]grammar[\\/]pegjs[\\/]
 const PARSE = 'function peg$parse(input, options) {';
 const TABLE_START = '    const peg$bytecode = [\n';
 const TABLE_END = '\n    ];\n';
+/** sip.js's own decoder, checked unchanged and reused at module scope. */
+const DECODE = 's.split("").map((ch) => ch.charCodeAt(0) - 32)';
 
 /**
  * The grammar's code with the bytecode table decoded once, at module load. Throws when the code
@@ -21,7 +23,7 @@ export function decodeSipGrammarOnce(code: string): string {
   const parse = code.indexOf(PARSE);
   const start = code.indexOf(TABLE_START, parse);
   const end = start < 0 ? -1 : code.indexOf(TABLE_END, start);
-  const decoder = 'function peg$decode(s) {\n        return s.split("").map((ch) => ch.charCodeAt(0) - 32);\n    }';
+  const decoder = `function peg$decode(s) {\n        return ${DECODE};\n    }`;
   if (parse < 0 || start < 0 || end < 0 || !code.includes(decoder) || code.indexOf(PARSE, parse + 1) >= 0) {
     throw new Error('sip.js grammar: the bytecode table is not where this build step expects it (sip.js upgraded?)');
   }
@@ -31,7 +33,7 @@ export function decodeSipGrammarOnce(code: string): string {
   }
   const moduleTable =
     '// Decoded once per page (build step: scripts/sip-grammar-once.ts).\n' +
-    'function peg$decodeOnce(s) {\n    return s.split("").map((ch) => ch.charCodeAt(0) - 32);\n}\n' +
+    `function peg$decodeOnce(s) {\n    return ${DECODE};\n}\n` +
     `const peg$bytecodeOnce = [\n${table.replaceAll('peg$decode(', 'peg$decodeOnce(')}\n];\n`;
   return (
     code.slice(0, parse) +
