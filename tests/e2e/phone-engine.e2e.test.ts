@@ -561,7 +561,8 @@ describe('softphone engine against Kamailio + rtpengine + sipp', () => {
       }
       const id = await erin.call('bob');
       const b = await diag('incoming at bob after 600 peer connections', () => bob.waitFor('incoming call', incoming));
-      expect(await stateOf(erin, id)).toBe('ringing');
+      // Bob's page can see the INVITE before Erin's page gets the 180 that Bob's phone sends.
+      await waitState(erin, id, 'ringing');
       await erin.hangup(id);
       await waitState(bob, b, 'ended');
       const counts = await erin.peerConnections();
