@@ -134,6 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       presets,
       now: () => new Date(),
       defaultRegion: () => settings.current().defaultRegion,
+      progress: (event) => emit('leads.importProgress', event),
     }),
   );
   store.onProblem((problem: StoreProblem) => emit('store.problem', problem));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CallEventSchema } from './domain/call-event';
 import { dialerEvents, dialerRequests } from './domain/dialer';
 import { voicemailEvents, voicemailRequests } from './domain/voicemail';
-import { ColumnMappingSchema, ImportReportSchema, importFormats } from './domain/import-report';
+import { ColumnMappingSchema, ImportProgressSchema, ImportReportSchema, importFormats } from './domain/import-report';
 import { CallbackSchema, ConsentRecordSchema, LeadDraftSchema, LeadSchema, StageSchema } from './domain/lead';
 import { LeadPageSchema, LeadQuerySchema } from './domain/lead-query';
 import { LogLevelSchema, SettingsPatchSchema, SettingsViewSchema } from './domain/settings';
@@ -128,6 +128,8 @@ export const requests = {
         mapping: ColumnMappingSchema.optional(),
         keepValid: z.boolean().default(false),
         dryRun: z.boolean().default(false),
+        /** Chosen by the screen: `leads.importProgress` events carry it while this import runs. */
+        progressId: z.string().min(1).max(64).optional(),
       })
       .strict(),
     output: ImportReportSchema.extend({ rejectsCsvBase64: z.string().optional() }),
@@ -209,6 +211,8 @@ export const events = {
   'settings.changed': SettingsViewSchema,
   /** Leads changed (ids), or many at once after an import or sample load ('all'). */
   'leads.changed': z.object({ ids: z.union([z.array(z.string()), z.literal('all')]) }),
+  /** A running `leads.import` that asked for it (progressId): rows read, then writing. */
+  'leads.importProgress': z.object({ progressId: z.string(), progress: ImportProgressSchema }),
   'store.problem': StoreProblemSchema,
   ...dialerEvents,
   ...voicemailEvents,

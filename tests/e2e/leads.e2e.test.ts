@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { leadsToCsv } from '../../src/core/leads/export/csv-export';
+import { generateSampleLeads } from '../../src/core/leads/sample/generate-leads';
 import { openApp, rpcFromPage } from './support/leads-page';
 import { useE2eSession } from './support/session';
 
@@ -109,6 +111,44 @@ describe('leads in the web host', () => {
     expect(await reopenedCallbacks.getByText('15/01/2030 10:30').count()).toBe(1);
     expect(await reopenedCallbacks.getByText('Confirmer le créneau').count()).toBe(1);
     await reopened.close();
+  });
+
+  it('shows how far a long import has gone: the share of rows read, then the saving', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'relance-e2e-big-csv-'));
+    const file = join(dir, 'export-dms-20k.csv');
+    const drafts = generateSampleLeads(20_000, { seed: 11, now: new Date('2026-01-15T10:00:00Z') });
+    await writeFile(file, leadsToCsv(drafts, { separator: ';' }));
+    const host = await start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    await page.getByRole('link', { name: 'Importer un fichier' }).first().click();
+    await page.getByLabel('Fichier à importer (CSV ou ADF/XML)').setInputFiles(file);
+    await expect.poll(() => page.getByText('point-virgule (;)').count()).toBe(1);
+
+    // Every state the status shows, as the page draws it (an import of 20k rows lasts about a second).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __progress: string[] }).__progress = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector<HTMLProgressElement>('.import-progress progress');
+        const text = document.querySelector('.import-progress .form-status')?.textContent;
+        if (!bar || !text) return;
+        const state = `${bar.getAttribute('aria-label')}|${bar.hasAttribute('value') ? bar.value : '-'}|${text}`;
+        if (seen.at(-1) !== state) seen.push(state);
+      }).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+    });
+    await page.getByLabel('Importer les lignes valides et ignorer les lignes en erreur').check();
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Importation terminée' }).count(), { timeout: 60_000 })
+      .toBe(1);
+    const seen = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    const label = 'Avancement de l’importation';
+    expect(seen[0]).toBe(`${label}|-|Importation en cours…`);
+    const partway = seen.filter((s) => /^[^|]+\|0\.\d+\|Lecture des lignes : \d{1,2}\s%$/u.test(s));
+    expect(partway.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toBe(`${label}|-|Enregistrement des prospects…`);
+    expect(seen.indexOf(partway[0]!)).toBeLessThan(seen.length - 1);
+    expect(cspViolations()).toEqual([]);
   });
 
   it('loads sample leads from the empty state, and shows an empty search result', async () => {

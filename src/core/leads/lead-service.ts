@@ -40,6 +40,8 @@ export type ImportOptions = {
   via: 'import' | 'sample';
   /** Write the valid rows even when some are rejected (else a reject means nothing is written). */
   keepValid?: boolean;
+  /** Called once every row is merged, just before the leads are written (never on a dry run or a refusal). */
+  onWriting?: () => void;
 };
 export type ImportCounts = { imported: number; merged: number; unchanged: number };
 /** A row whose lead the lead rules refuse (a merge past 20 phones, say); `field` is the lead field at fault. */
@@ -344,6 +346,7 @@ export class LeadService {
     if ((rejected.length > 0 || fileRejects > 0) && !options.keepValid)
       return { imported: 0, merged: 0, unchanged: 0, rejected };
     if (options.dryRun || pending.size === 0) return { ...counts, rejected };
+    options.onWriting?.();
     const leads = [...pending.values()].map((p) => p.lead);
     index.upsertMany(leads);
     await collection.putMany(leads);

@@ -25,6 +25,12 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
 export const formatCount = (n: number, locale: string): string =>
   formatter(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 
+/** 0.45 -> "45 %" (fr) or "45%" (en), rounded down: a bar never reads 100 % before the end. */
+export const formatPercent = (share: number, locale: string): string =>
+  formatter(`p|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent' })).format(
+    Math.floor(share * 100) / 100,
+  );
+
 export const formatDateTime = (iso: string | undefined, locale: string): string =>
   iso
     ? formatter(

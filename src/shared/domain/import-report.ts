@@ -36,3 +36,14 @@ export const ImportReportSchema = z.object({
   rejectsFile: z.string().optional(),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/**
+ * Where a running import stands, for a screen that waits on a big file: `reading` the rows
+ * (`read`: the share of the file read, 0 to 1), then `writing` the leads to disk. A dry run
+ * or a refused import never writes.
+ */
+export const ImportProgressSchema = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('reading'), read: z.number().min(0).max(1) }),
+  z.object({ phase: z.literal('writing') }),
+]);
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;

@@ -1,4 +1,5 @@
-import type { Handlers } from '../../../shared/contract';
+import type { EventPayload, Handlers } from '../../../shared/contract';
+import type { ImportProgress } from '../../../shared/domain/import-report';
 import { AppFailure } from '../../../shared/result';
 import { exportLeads } from '../export/export-leads';
 import { inspectImport } from './inspect';
@@ -12,6 +13,34 @@ export interface ImportExportDeps {
   now: () => Date;
   /** settings.defaultRegion: reads national phone numbers. */
   defaultRegion: () => string;
+  /** Emits `leads.importProgress` on core's bus. */
+  progress?: (event: EventPayload<'leads.importProgress'>) => void;
+}
+
+/** A screen redraws at most this often; the phase change and the end of reading always go. */
+export const PROGRESS_EVERY_MS = 100;
+
+/**
+ * An import's progress as events for its screen: every phase change and the last share read,
+ * and otherwise at most one event per PROGRESS_EVERY_MS (a 100k-row file reads 100 batches).
+ */
+export function progressEvents(
+  progressId: string,
+  send: (event: EventPayload<'leads.importProgress'>) => void,
+  now: () => number,
+): (progress: ImportProgress) => void {
+  let last: { phase: ImportProgress['phase']; at: number } | undefined;
+  return (progress) => {
+    const at = now();
+    const due =
+      !last ||
+      last.phase !== progress.phase ||
+      (progress.phase === 'reading' && progress.read === 1) ||
+      at - last.at >= PROGRESS_EVERY_MS;
+    if (!due) return;
+    last = { phase: progress.phase, at };
+    send({ progressId, progress });
+  };
 }
 
 export type ImportExportHandlers = Pick<
@@ -22,7 +51,9 @@ export type ImportExportHandlers = Pick<
 export function importExportHandlers(deps: ImportExportDeps): ImportExportHandlers {
   return {
     'leads.inspectImport': ({ contentBase64 }) => inspectImport(decodeBase64(contentBase64)),
-    'leads.import': async ({ fileName, contentBase64, format, mapping, keepValid, dryRun }) => {
+    'leads.import': async ({ fileName, contentBase64, format, mapping, keepValid, dryRun, progressId }) => {
+      const send = deps.progress;
+      const onProgress = progressId && send ? progressEvents(progressId, send, () => deps.now().getTime()) : undefined;
       const { report, rejectsCsv } = await runImport(
         {
           fileName,
@@ -32,6 +63,7 @@ export function importExportHandlers(deps: ImportExportDeps): ImportExportHandle
           region: deps.defaultRegion(),
           ...(format ? { format } : {}),
           ...(mapping ? { mapping } : {}),
+          ...(onProgress ? { onProgress } : {}),
         },
         deps.target,
       );

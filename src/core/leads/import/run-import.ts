@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportReject, ImportReport } from '../../../shared/domain/import-report';
+import type { ColumnMapping, ImportProgress, ImportReject, ImportReport } from '../../../shared/domain/import-report';
 import { AppFailure } from '../../../shared/result';
 import { MalformedXml } from './adf/xml';
 import { parseAdf } from './adf/parse-adf';
@@ -25,6 +25,8 @@ export interface ImportRequest {
    * worker exists); false reads it on this thread. The report is the same either way.
    */
   worker?: boolean;
+  /** Called as the rows are read (a CSV file's share read, batch by batch) and before the write. */
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 export interface ImportOutcome {
@@ -74,7 +76,13 @@ export async function runImport(request: ImportRequest, target: ImportTarget): P
     };
   }
   const format = request.format ?? detectFormat(leadingText(request.bytes));
-  const options = { dryRun: request.dryRun, fileName: request.fileName, keepValid: request.keepValid };
+  const onProgress = request.onProgress;
+  const options = {
+    dryRun: request.dryRun,
+    fileName: request.fileName,
+    keepValid: request.keepValid,
+    ...(onProgress ? { onWriting: () => onProgress({ phase: 'writing' }) } : {}),
+  };
   return format === 'adf'
     ? importAdf(request, target, ctx, base, options)
     : importCsv(request, target, ctx, base, options);
@@ -82,7 +90,7 @@ export async function runImport(request: ImportRequest, target: ImportTarget): P
 
 type Ctx = { region: string; zone: string };
 type Base = { file: string; dryRun: boolean } & Counts;
-type Options = { dryRun: boolean; fileName: string; keepValid: boolean };
+type Options = { dryRun: boolean; fileName: string; keepValid: boolean; onWriting?: () => void };
 
 async function importAdf(
   request: ImportRequest,
@@ -108,6 +116,7 @@ async function importAdf(
       },
     };
   }
+  request.onProgress?.({ phase: 'reading', read: 1 });
   const rejects = [...adf.rejects];
   const fileLevel = adf.prospects === 0;
   let counts: Counts = { imported: 0, merged: 0, unchanged: 0 };
@@ -186,6 +195,7 @@ async function importCsv(
       rejects.push(...batchRejects);
       rejectedRecords.push(...records);
       warnings.push(...batchWarnings);
+      request.onProgress?.({ phase: 'reading', read: step.batch.read });
       yield { items, fileRejects: batchRejects.length };
     }
   }

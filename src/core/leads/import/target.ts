@@ -16,7 +16,14 @@ export interface ImportTarget {
    */
   importBatches(
     batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>,
-    options: { dryRun: boolean; fileName: string; via: 'import' | 'sample'; keepValid: boolean },
+    options: {
+      dryRun: boolean;
+      fileName: string;
+      via: 'import' | 'sample';
+      keepValid: boolean;
+      /** Called once every row is merged, just before the leads are written (never on a dry run or a refusal). */
+      onWriting?: () => void;
+    },
   ): Promise<{
     imported: number;
     merged: number;

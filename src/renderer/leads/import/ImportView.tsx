@@ -2,13 +2,14 @@ import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../shared/contract';
-import type { ColumnMapping } from '../../../shared/domain/import-report';
+import type { ColumnMapping, ImportProgress } from '../../../shared/domain/import-report';
 import type { AppError } from '../../../shared/result';
 import { useClient } from '../../app/connection-context';
 import { arrayBufferToBase64, base64ToBytes } from '../base64';
-import { formatCount } from '../format';
+import { formatCount, formatPercent } from '../format';
 import { listMemory } from '../leads-context';
 import { leadsListHref } from '../leads-route';
+import { nextProgress, progressView } from './import-progress';
 import { IGNORE, isKnownTarget, targetOptions } from './targets';
 
 type Inspection = RequestOutput<'leads.inspectImport'>;
@@ -26,6 +27,7 @@ export function ImportView() {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [keepValid, setKeepValid] = useState(false);
   const [busy, setBusy] = useState<'reading' | 'running' | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [inputKey, setInputKey] = useState(0);
@@ -66,13 +68,22 @@ export function ImportView() {
     if (!file || !inspection) return;
     setBusy('running');
     setError(null);
-    const result = await client.request('leads.import', {
-      ...file,
-      format: inspection.format,
-      ...(inspection.format === 'csv' && { mapping: cleanMapping(mapping) }),
-      keepValid,
-      dryRun,
-    });
+    setProgress(null);
+    // Tells this import's events from another window's; not a secret.
+    const progressId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    const off = client.on('leads.importProgress', (event) =>
+      setProgress((current) => nextProgress(current, event, progressId)),
+    );
+    const result = await client
+      .request('leads.import', {
+        ...file,
+        format: inspection.format,
+        ...(inspection.format === 'csv' && { mapping: cleanMapping(mapping) }),
+        keepValid,
+        dryRun,
+        progressId,
+      })
+      .finally(off);
     setBusy(null);
     if (result.ok) showReport(result.value);
     else setError(result.error);
@@ -145,7 +156,7 @@ export function ImportView() {
               >
                 {t('leads.import.run')}
               </button>
-              {busy === 'running' && <span className="form-status">{t('leads.import.running')}</span>}
+              {busy === 'running' && <ProgressStatus progress={progress} />}
             </div>
           </section>
         </>
@@ -167,6 +178,25 @@ export function ImportView() {
 }
 
 /** Every column travels, unmapped ones as an explicit "ignore" (an absent column would be guessed again). */
+function ProgressStatus({ progress }: { progress: ImportProgress | null }) {
+  const { t, i18n } = useTranslation();
+  const view = progressView(progress);
+  return (
+    <span className="import-progress">
+      <progress
+        aria-label={t('leads.import.progress.label')}
+        max={1}
+        {...(view.share !== undefined ? { value: view.share } : {})}
+      />
+      <span className="form-status">
+        {t(`leads.import.progress.${view.text}`, {
+          percent: view.share !== undefined ? formatPercent(view.share, i18n.language) : '',
+        })}
+      </span>
+    </span>
+  );
+}
+
 const cleanMapping = (mapping: ColumnMapping): ColumnMapping =>
   Object.fromEntries(Object.entries(mapping).map(([header, target]) => [header, target === '' ? IGNORE : target]));
 

@@ -16,8 +16,8 @@ export interface CsvHead {
   problem?: 'unknown-fields' | 'empty' | 'unmapped';
 }
 
-/** Rows converted so far: drafts, rejects and the rejected records, in file order. */
-export type CsvBatch = CsvRows;
+/** Rows converted so far: drafts, rejects and the rejected records, in file order; `read`: the share of the file read. */
+export type CsvBatch = CsvRows & { read: number };
 
 /** After the last batch. */
 export interface CsvEnd {
@@ -73,12 +73,12 @@ export function* readCsvFile(
     rows.read(record, out, next ? undefined : reader.unterminatedAt);
     record = next;
     if (++inBatch === options.batch) {
-      yield { batch: out };
+      yield { batch: { ...out, read: reader.read } };
       out = emptyRows();
       inBatch = 0;
     }
   }
   rows.finish(out, reader.unterminatedAt);
-  yield { batch: out };
+  yield { batch: { ...out, read: 1 } };
   yield { end: { rows: count } };
 }

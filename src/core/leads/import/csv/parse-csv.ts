@@ -73,6 +73,11 @@ export class CsvReader {
     this.headers = uniqueHeaders(this.#row()?.cells ?? []);
   }
 
+  /** The share of the text read so far, 0 to 1 (a progress figure, not a position). */
+  get read(): number {
+    return this.#text.length === 0 ? 1 : Math.min(1, this.#i / this.#text.length);
+  }
+
   /** The next record with at least one non-blank cell. */
   next(): CsvRecord | undefined {
     for (let r = this.#row(); r; r = this.#row()) if (r.cells.some((c) => c.trim() !== '')) return r;
