@@ -15,6 +15,8 @@ export const version = typeof __RELANCE_VERSION__ === 'string' ? __RELANCE_VERSI
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** A status line a terminal redraws in place (a long import's progress); '' clears it. Absent off a terminal. */
+  status?(text: string): void;
 }
 
 export const usage = `Usage: relance <command> [options]

@@ -5,7 +5,7 @@ import { resolveDataDir } from '../../core/paths';
 import { dispatch } from '../../core/rpc/dispatch';
 import { SessionSecretStore } from '../../core/secrets/secret-store';
 import { writeFileDurably } from '../../core/store';
-import type { RequestOutput } from '../../shared/contract';
+import type { EventPayload, RequestOutput } from '../../shared/contract';
 import type { CliIo } from '../run';
 
 export interface LeadsImportArgs {
@@ -71,16 +71,28 @@ export async function leadsImport(args: LeadsImportArgs, io: CliIo): Promise<num
     }
   }
 
-  const result = await withCore(args.dataDir, args.version, (core) =>
-    dispatch(core.handlers, 'leads.import', {
-      fileName: path.basename(args.file),
-      contentBase64: bytes.toString('base64'),
-      keepValid: args.keepValid,
-      dryRun: args.dryRun,
-      ...(args.format ? { format: args.format } : {}),
-      ...(mapping ? { mapping } : {}),
-    }),
-  );
+  const status = io.status?.bind(io);
+  const result = await withCore(args.dataDir, args.version, async (core) => {
+    const off = status
+      ? core.subscribe((event, payload) => {
+          if (event === 'leads.importProgress') status(progressText(payload as EventPayload<'leads.importProgress'>));
+        })
+      : undefined;
+    try {
+      return await dispatch(core.handlers, 'leads.import', {
+        fileName: path.basename(args.file),
+        contentBase64: bytes.toString('base64'),
+        keepValid: args.keepValid,
+        dryRun: args.dryRun,
+        ...(args.format ? { format: args.format } : {}),
+        ...(mapping ? { mapping } : {}),
+        ...(status ? { progressId: 'cli' } : {}),
+      });
+    } finally {
+      off?.();
+      status?.('');
+    }
+  });
   if (!result.ok) return fail(result.error.message);
   const { rejectsCsvBase64, ...report } = result.value as RequestOutput<'leads.import'>;
   // The rejects file goes beside the imported file, when something was imported without them.
@@ -91,6 +103,10 @@ export async function leadsImport(args: LeadsImportArgs, io: CliIo): Promise<num
   }
   io.out(args.json ? JSON.stringify(report, null, 2) : summary(report));
   return report.refused ? 1 : 0;
+}
+
+function progressText({ progress }: EventPayload<'leads.importProgress'>): string {
+  return progress.phase === 'reading' ? `reading rows: ${Math.floor(progress.read * 100)}%` : 'writing leads…';
 }
 
 /** `leads.csv` -> `leads.rejets.csv`, in the same folder. */

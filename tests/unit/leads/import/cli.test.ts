@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../../src/cli/run';
+import { leadsToCsv } from '../../../../src/core/leads/export/csv-export';
+import { generateSampleLeads } from '../../../../src/core/leads/sample/generate-leads';
 import { fixtures, snapshot } from './helpers';
 
 async function cli(...argv: string[]) {
@@ -35,6 +37,28 @@ describe('relance leads import / export', () => {
       refused: false,
       rejected: [],
     });
+  });
+
+  it('redraws its progress on a terminal (the share of rows read, then writing) and clears it before the summary', async () => {
+    const { dir, dataDir } = await workDir();
+    const file = path.join(dir, 'leads.csv');
+    const drafts = generateSampleLeads(2500, { seed: 9, now: new Date('2026-01-15T10:00:00Z') });
+    await writeFile(file, leadsToCsv(drafts, { separator: ';' }));
+    const lines: string[] = [];
+    const code = await run(['leads', 'import', file, '--data-dir', dataDir, '--keep-valid'], {
+      out: (l) => lines.push(`out ${l}`),
+      err: (l) => lines.push(`err ${l}`),
+      status: (text) => lines.push(`status ${text}`),
+    });
+    expect(code).toBe(0);
+    const statuses = lines.filter((l) => l.startsWith('status'));
+    expect(statuses[0]).toMatch(/^status reading rows: [1-9]\d%$/);
+    expect(statuses.slice(-2)).toEqual(['status writing leads…', 'status ']);
+    expect(lines.findIndex((l) => l.startsWith('out '))).toBe(statuses.length);
+    // Off a terminal (no status), the same import prints no progress at all.
+    const plain = await cli('leads', 'import', file, '--data-dir', dataDir, '--json');
+    expect(plain.err).toBe('');
+    expect(JSON.parse(plain.out)).toMatchObject({ unchanged: expect.any(Number) as number, imported: 0 });
   });
 
   it('exits 1 and writes nothing when a row is invalid, listing each reject as line N, column C: reason', async () => {
