@@ -24,7 +24,7 @@ interface ChildResult {
   naiveTimes: number[];
 }
 
-/** ~200 queries a seller types: name prefixes, accents, phone fragments, city, VIN/stock, filters+sorts. */
+/** ~210 queries a seller types: name prefixes, accents, phone fragments, city, VIN/stock, filters+sorts, make/model. */
 function makeQueries(leads: Lead[]): ParsedLeadQuery[] {
   const r = rng(11);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
@@ -90,6 +90,12 @@ function makeQueries(leads: Lead[]): ParsedLeadQuery[] {
     if (r() < 0.2) extra.consent = pick(['given', 'none', 'revoked'] as const);
     const text = r() < 0.3 ? (lead().contact.lastName?.slice(0, 3).toLowerCase() ?? '') : '';
     q.push(base(text, extra));
+  }
+  // The car a lead wants: a make alone matches thousands of leads, a make and a model fewer.
+  const vehicles = leads.flatMap((l) => l.vehicles.filter((v) => v.make && v.model));
+  for (let i = 0; i < 10; i++) {
+    const v = pick(vehicles);
+    q.push(base(i % 2 === 0 ? v.make.toLowerCase() : `${v.make} ${v.model}`.toLowerCase()));
   }
   return q;
 }

@@ -103,8 +103,10 @@ export function phoneDigits(e164: string, region = 'FR'): string[] {
 }
 
 /**
- * The one string a query word is matched against (substring): name parts, email, city,
- * VINs, stock numbers, registrations (also without dashes), and phone digit strings.
+ * The one string a query word is matched against (substring): name parts, email, city, the
+ * make and model of each vehicle of interest (a seller types "peugeot 208"), VINs, stock
+ * numbers, registrations (also without dashes), and phone digit strings. The trade-in's make
+ * and model are left out: "peugeot" finds the Peugeot buyers, not those trading one in.
  * Fields are space-separated so no query word (which has no space) spans two fields.
  */
 export function searchKey(lead: Lead, region = 'FR'): string {
@@ -119,6 +121,9 @@ export function searchKey(lead: Lead, region = 'FR'): string {
   if (contact.address?.city) parts.push(foldShared(contact.address.city));
   const plates: (string | undefined)[] = [lead.tradeIn?.registration];
   for (const v of lead.vehicles) {
+    // Makes and models repeat across leads: folded once each, like names.
+    if (v.make) parts.push(foldShared(v.make));
+    if (v.model) parts.push(foldShared(v.model));
     if (v.vin) parts.push(fold(v.vin));
     if (v.stockNumber) parts.push(fold(v.stockNumber));
     plates.push(v.registration);

@@ -88,7 +88,7 @@ describe('index keys', () => {
       const parts = [contact.firstName, contact.lastName, contact.fullName, contact.email, contact.address?.city];
       const plates = [lead.tradeIn?.registration];
       for (const v of lead.vehicles) {
-        parts.push(v.vin, v.stockNumber);
+        parts.push(v.make, v.model, v.vin, v.stockNumber);
         plates.push(v.registration);
       }
       parts.push(lead.tradeIn?.vin);

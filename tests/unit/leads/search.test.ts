@@ -69,6 +69,7 @@ const leads: Lead[] = [
       },
       owner: 'Paul',
       source: { name: 'Site web' },
+      tradeIn: { make: 'Renault', model: 'Mégane' },
       tags: ['reprise'],
       stage: 'contacted',
       createdAt: '2024-01-01T10:00:00.000Z',
@@ -154,6 +155,13 @@ describe('lead search index', () => {
     expect(ids({ text: 'gh123jk' })).toEqual(['elodie']);
     expect(ids({ text: 'saint-etienne' })).toEqual(['elodie']);
     expect(ids({ text: 'lyon', sort: 'name' })).toEqual(['agathe', 'marc']);
+  });
+
+  it('finds by the make and model of a vehicle of interest, not of the trade-in', () => {
+    expect(ids({ text: 'renault' })).toEqual(['elodie']);
+    expect(ids({ text: 'RENAULT clio' })).toEqual(['elodie']);
+    expect(ids({ text: 'megane' })).toEqual([]);
+    expect(ids({ text: 'renault lyon' })).toEqual([]);
   });
 
   it('ANDs the words of a query', () => {
