@@ -1,6 +1,7 @@
 // The call log as a spreadsheet, the same from the Calls screen and `relance calls export`.
 import { DateTime } from 'luxon';
 import Papa from 'papaparse';
+import { csvFormulaEscape } from './csv-cell';
 import type { CallRow } from './domain/dialer';
 
 const BOM = '\uFEFF';
@@ -84,7 +85,8 @@ const words = {
 
 /**
  * Call rows as a spreadsheet opens them: UTF-8 with a BOM (Excel reads accents), and for French
- * `;` between fields with decimal commas; for English `,` and decimal points.
+ * `;` between fields with decimal commas; for English `,` and decimal points. Phone numbers (`+33…`),
+ * names and notes that a spreadsheet would run as a formula start with an apostrophe.
  */
 export function callsToCsv(rows: Iterable<CallRow>, options: CallsCsvOptions): string {
   const w = words[options.locale];
@@ -118,7 +120,9 @@ export function callsToCsv(rows: Iterable<CallRow>, options: CallsCsvOptions): s
     ]);
   }
   const fields = [...columns[options.locale]];
-  return BOM + Papa.unparse({ fields, data }, { delimiter: w.delimiter, newline: '\r\n' }) + '\r\n';
+  return (
+    BOM + Papa.unparse({ fields, data }, { delimiter: w.delimiter, newline: '\r\n', ...csvFormulaEscape }) + '\r\n'
+  );
 }
 
 /** `appels-2026-03-10.csv` / `calls-2026-03-10.csv`. */

@@ -1,5 +1,6 @@
 import { importFieldIds } from '../../../shared/domain/import-fields';
 import Papa from 'papaparse';
+import { csvFormulaEscape } from '../../../shared/csv-cell';
 import type { Lead, Phone, Stage, Vehicle } from '../../../shared/domain/lead';
 import { parsePhone } from '../../../shared/phone';
 import { nextCallbackAt } from '../lead-facts';
@@ -43,7 +44,10 @@ const phoneColumn: Record<Phone['type'], ImportField> = {
 
 const BOM = '\uFEFF';
 
-/** Leads -> CSV text (with BOM), one row per lead, first vehicle only; quoting by papaparse. */
+/**
+ * Leads -> CSV text (with BOM), one row per lead, first vehicle only; quoting by papaparse. Cells a
+ * spreadsheet would run as a formula (phones too: `+33 …`) get an apostrophe the import takes off.
+ */
 export function leadsToCsv(leads: Iterable<ExportableLead>, options: CsvExportOptions): string {
   const fr = options.separator === ';';
   const zone = options.zone ?? 'Europe/Paris';
@@ -114,7 +118,10 @@ export function leadsToCsv(leads: Iterable<ExportableLead>, options: CsvExportOp
     const next = lead.callbacks ? nextCallbackAt({ callbacks: lead.callbacks }) : undefined;
     data.push([...columns.map((col) => row[col] ?? ''), date(next)]);
   }
-  return BOM + Papa.unparse({ fields: headers, data }, { delimiter: options.separator, newline: '\r\n' });
+  return (
+    BOM +
+    Papa.unparse({ fields: headers, data }, { delimiter: options.separator, newline: '\r\n', ...csvFormulaEscape })
+  );
 }
 
 function noteTexts(lead: ExportableLead): string[] {

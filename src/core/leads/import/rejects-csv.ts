@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvFormulaEscape } from '../../../shared/csv-cell';
 import type { ImportReject } from '../../../shared/domain/import-report';
 import type { CsvRecord, Separator } from './csv/parse-csv';
 
@@ -6,7 +7,8 @@ const BOM = '\uFEFF';
 
 /**
  * The rejected rows as the user sent them plus a reason column, so they can fix them in Excel and
- * import that file again. UTF-8 with BOM (Excel reads accents right), same separator.
+ * import that file again. UTF-8 with BOM (Excel reads accents right), same separator; formula-like
+ * cells get the apostrophe the import takes off.
  */
 export function rejectsCsv(
   headers: string[],
@@ -22,7 +24,10 @@ export function rejectsCsv(
   ]);
   return (
     BOM +
-    Papa.unparse({ fields: [...headers, reasonHeader, lineHeader], data }, { delimiter: separator, newline: '\r\n' })
+    Papa.unparse(
+      { fields: [...headers, reasonHeader, lineHeader], data },
+      { delimiter: separator, newline: '\r\n', ...csvFormulaEscape },
+    )
   );
 }
 
@@ -30,6 +35,10 @@ export function rejectsCsv(
 export function adfRejectsCsv(rejects: ImportReject[]): string {
   const data = rejects.map((r) => [String(r.line), r.column ?? '', r.reason]);
   return (
-    BOM + Papa.unparse({ fields: ['Ligne', 'Élément', 'Motif du rejet'], data }, { delimiter: ';', newline: '\r\n' })
+    BOM +
+    Papa.unparse(
+      { fields: ['Ligne', 'Élément', 'Motif du rejet'], data },
+      { delimiter: ';', newline: '\r\n', ...csvFormulaEscape },
+    )
   );
 }

@@ -149,7 +149,7 @@ describe('import engine against the real store', () => {
     const lines = kept.rejectsCsv!.slice(1).split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(
-      /^Martin;\+33 6 12 34 56 78;b0, b1,.*;;Étiquettes: same person as the lead of line 2 .*;4$/,
+      /^Martin;"'\+33 6 12 34 56 78";b0, b1,.*;;Étiquettes: same person as the lead of line 2 .*;4$/,
     );
   });
 

@@ -1,3 +1,5 @@
+import { isEscapedFormula } from '../../../../shared/csv-cell';
+
 export type Separator = ';' | ',' | '\t';
 export const separators: readonly Separator[] = [';', ',', '\t'];
 
@@ -39,6 +41,8 @@ export function detectSeparator(text: string): Separator {
  * RFC 4180 with Excel's habits: quotes double to escape, fields may hold newlines, lines end in
  * CRLF, LF or CR. Written by hand (not papaparse) because every record must carry the physical
  * line it starts on, so "line 57" is where the user looks in a text editor. Blank lines are skipped.
+ * The apostrophe our exports put before a formula-like cell (`'=…`, `'+33…`: src/shared/csv-cell.ts)
+ * comes off here, so headers, the mapping preview, drafts and the rejects file all see the value.
  */
 export function parseCsv(text: string, separator: Separator = detectSeparator(text)): ParsedCsv {
   const reader = new CsvReader(text, separator);
@@ -126,6 +130,8 @@ export class CsvReader {
           i = q + 1;
           break;
         }
+        // Before \r\n becomes \n: `'\r` is an escape, `'\n` is not.
+        if (isEscapedFormula(value)) value = value.slice(1);
         // Excel tolerates text after the closing quote ("a"b): keep it rather than lose it.
         let j = i;
         while (j < n && !isEnd(text.charCodeAt(j), sep)) j++;
@@ -135,7 +141,7 @@ export class CsvReader {
       } else {
         let j = i;
         while (j < n && !isEnd(text.charCodeAt(j), sep)) j++;
-        cells.push(text.slice(i, j));
+        cells.push(text.slice(isEscapedFormula(text, i, j) ? i + 1 : i, j));
         i = j;
       }
       if (i >= n) endOfRecord = true;
