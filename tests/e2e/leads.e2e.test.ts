@@ -171,6 +171,54 @@ describe('leads in the web host', () => {
     expect(cspViolations()).toEqual([]);
     await page.close();
   });
+  it('fits every column of the lead list in a 1280×720 window, a number and an overdue date whole', async () => {
+    const host = await start();
+    const { page, cspViolations } = await openApp(session.browser, host, { viewport: { width: 1280, height: 720 } });
+    await rpcFromPage(page, host, 'leads.loadSample', { count: 200 });
+    const first = await rpcFromPage<{ items: { id: string; name: string }[] }>(page, host, 'leads.search', {
+      text: '',
+      limit: 1,
+    });
+    // The widest value the list shows: an overdue callback, in bold.
+    const lead = first.items[0]!;
+    await rpcFromPage(page, host, 'leads.setCallback', {
+      id: lead.id,
+      dueAt: new Date(Date.now() - 3_600_000).toISOString(),
+      scope: 'anyone',
+    });
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('200 prospects');
+    await expect.poll(() => listbox(page).locator('.lead-overdue').count()).toBe(1);
+
+    const cells = await page.evaluate(() => {
+      const box = document.querySelector('.lead-table')!.getBoundingClientRect();
+      const measure = (selector: string) =>
+        [...document.querySelectorAll<HTMLElement>(selector)].map((cell) => ({
+          text: cell.textContent,
+          cut: cell.scrollWidth > cell.clientWidth,
+          outside: cell.getBoundingClientRect().right > box.right,
+        }));
+      return {
+        headers: measure('.lead-head > span'),
+        values: measure('.lead-scroller .lead-phone, .lead-scroller .lead-callback'),
+      };
+    });
+    expect(cells.headers.map((cell) => cell.text)).toEqual([
+      'Nom',
+      'Téléphone',
+      'Ville',
+      'Véhicule',
+      'Étape',
+      'Prochain rappel',
+    ]);
+    expect(cells.headers.filter((cell) => cell.cut || cell.outside)).toEqual([]);
+    expect(cells.values.length).toBeGreaterThan(10);
+    expect(cells.values.filter((cell) => cell.cut || cell.outside)).toEqual([]);
+    // A name the column cuts is still readable whole in its title.
+    expect(await listbox(page).locator('.lead-name').first().getAttribute('title')).toBe(lead.name);
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+
   it('sets a lead’s owner and tags, keeps them after a reload, and filters the list by two tags', async () => {
     const host = await start();
     const { page, cspViolations } = await openApp(session.browser, host);

@@ -36,6 +36,33 @@ describe('relance web', () => {
     expect(host.stdoutLines()).toEqual([expect.stringMatching(/^Relance ready at http:\/\/127\.0\.0\.1:\d+\/#token=/)]);
   });
 
+  it('links an icon it serves, so a first load logs no console error (no /favicon.ico 404)', async () => {
+    const host = await start();
+    const page = await session.browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const iconStatuses: number[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/favicon.svg') iconStatuses.push(response.status());
+    });
+    await page.goto(host.url);
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').count())
+      .toBe(4);
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('./favicon.svg');
+    // The page fetched it itself, under the page's CSP.
+    await expect.poll(() => iconStatuses.length).toBeGreaterThan(0);
+    expect(iconStatuses.every((status) => status === 200)).toBe(true);
+    const icon = await fetch(`${host.origin}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('switches to English with ?lang=en and keeps a saved language across restarts', async () => {
     const host = await start();
     const page = await session.browser.newPage();

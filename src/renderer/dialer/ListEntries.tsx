@@ -133,7 +133,7 @@ function EntryRow({
             : t('dialer.entries.anyone')}
         </span>
       </th>
-      <td className="mono">{displayPhone(row.phone, region)}</td>
+      <td className="mono phone-number">{displayPhone(row.phone, region)}</td>
       <td>{row.stage && <span className={`stage-badge stage-${row.stage}`}>{t(`leads.stages.${row.stage}`)}</span>}</td>
       <td>
         <span className={`badge dialer-status dialer-status-${row.status}`}>

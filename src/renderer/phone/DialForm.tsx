@@ -41,7 +41,7 @@ export function DialForm() {
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? 'dial-problem' : undefined}
       />
-      <button type="submit" className="button-primary call-button" disabled={!canCall || target.trim() === ''}>
+      <button type="submit" className="button button-primary call-button" disabled={!canCall || target.trim() === ''}>
         {t('phone.dial.call')}
       </button>
       {problem && (

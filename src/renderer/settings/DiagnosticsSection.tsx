@@ -96,6 +96,7 @@ export function DiagnosticsSection({ view, onView }: { view: SettingsView; onVie
       <p className="note">{t('settings.diagnostics.intro')}</p>
       <button
         type="button"
+        className="button"
         onClick={() => void exportDiagnostics()}
         disabled={exported.state === 'exporting'}
         aria-describedby="settings-diagnostics-result"

@@ -150,6 +150,8 @@ const LeadRow = memo(function LeadRow({
       </div>
     );
   }
+  const name = lead.name || t('leads.noName');
+  const when = formatDateTime(lead.nextCallbackAt, locale);
   return (
     <div
       {...common}
@@ -157,15 +159,26 @@ const LeadRow = memo(function LeadRow({
       onClick={() => onOpen(index)}
       onMouseDown={() => onSelect(index)}
     >
-      <span className="lead-name">{lead.name || t('leads.noName')}</span>
+      {/* Name, city and vehicle may end in an ellipsis on a small screen: the title shows them whole. */}
+      <span className="lead-name" title={name}>
+        {name}
+      </span>
       <span className="lead-phone mono">{displayPhone(lead.phone, region)}</span>
-      <span className="lead-city">{lead.city}</span>
-      <span className="lead-vehicle">{lead.vehicle}</span>
+      <span className="lead-city" title={lead.city}>
+        {lead.city}
+      </span>
+      <span className="lead-vehicle" title={lead.vehicle}>
+        {lead.vehicle}
+      </span>
       <span className="lead-stage">
         <span className={`stage-badge stage-${lead.stage}`}>{t(`leads.stages.${lead.stage}`)}</span>
       </span>
-      <span className={overdue ? 'lead-callback lead-overdue' : 'lead-callback'}>
-        {formatDateTime(lead.nextCallbackAt, locale)}
+      <span
+        className={overdue ? 'lead-callback lead-overdue' : 'lead-callback'}
+        // On a narrow list only the red date shows: the title keeps the word.
+        title={overdue ? `${when} · ${t('leads.overdue')}` : undefined}
+      >
+        <span className="lead-callback-when">{when}</span>
         {overdue && <span className="overdue-tag"> · {t('leads.overdue')}</span>}
       </span>
     </div>
