@@ -151,6 +151,34 @@ describe('leads in the web host', () => {
     expect(cspViolations()).toEqual([]);
   });
 
+  it('refuses a spreadsheet at once: says in French to save it as CSV, with no detection or mapping', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'relance-e2e-xlsx-'));
+    const file = join(dir, 'prospects.xlsx');
+    // The head of a real .xlsx: a zip local file header, then binary fields full of NUL bytes.
+    const zipHead = Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00\x21\x00', 'latin1');
+    await writeFile(file, Buffer.concat([zipHead, Buffer.from('[Content_Types].xml')]));
+    const host = await start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    await page.getByRole('link', { name: 'Importer un fichier' }).first().click();
+    const input = page.getByLabel('Fichier à importer (CSV ou ADF/XML)');
+    await input.setInputFiles(file);
+
+    const refusal = page.getByRole('alert').filter({ hasText: 'fichier texte' });
+    await expect.poll(() => refusal.count()).toBe(1);
+    expect(await refusal.textContent()).toBe(
+      "Ce fichier n'est pas un fichier texte (un classeur Excel ?). Enregistrez-le d'abord au format CSV depuis " +
+        'votre tableur, puis importez le fichier CSV.',
+    );
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await input.getAttribute('aria-describedby')).toBe(await refusal.getAttribute('id'));
+    // Nothing offers to go on with this file.
+    expect(await page.getByRole('heading', { name: 'Fichier détecté' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Correspondance des colonnes' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: "Simuler l'importation" }).count()).toBe(0);
+    expect(await page.getByLabel('Importer les lignes valides et ignorer les lignes en erreur').count()).toBe(0);
+    expect(cspViolations()).toEqual([]);
+  });
+
   it('loads sample leads from the empty state, and shows an empty search result', async () => {
     const host = await start();
     const { page, cspViolations } = await openApp(session.browser, host);

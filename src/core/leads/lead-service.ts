@@ -51,6 +51,9 @@ export type ImportResult = ImportCounts & { rejected: ImportRowReject[] };
 /** Above this many changed leads, one `leads.changed: 'all'` replaces a list of ids. */
 const MANY = 500;
 
+/** How far ahead of this clock a consent's date may be: the seller's machine may run a little fast. */
+export const CONSENT_CLOCK_SKEW_MS = 5 * 60_000;
+
 interface Loaded {
   collection: Collection<Lead>;
   index: LeadSearchIndex;
@@ -187,6 +190,9 @@ export class LeadService {
 
   addConsent(id: string, consent: ParsedInput<'leads.addConsent'>['consent']): Promise<Lead> {
     return this.#change(id, (lead, entry) => {
+      // A consent records what the consumer already agreed to: one dated later would make calls legal in advance.
+      if (Date.parse(consent.givenAt) > this.#now() + CONSENT_CLOCK_SKEW_MS)
+        throw new AppFailure('invalid-request', 'the consent cannot be dated in the future', 'consent.givenAt');
       if (!lead.contact.phones.some((p) => p.e164 === consent.number))
         throw new AppFailure('invalid-request', 'the consent must cover one of the lead’s numbers', 'consent.number');
       const record = { ...consent, id: newRecordId(this.#now()) };

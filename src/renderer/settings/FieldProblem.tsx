@@ -1,24 +1,42 @@
 import { useTranslation } from 'react-i18next';
-import type { ErrorCode } from '../../shared/result';
+import type { AppError, ErrorCode } from '../../shared/result';
+import { serverErrorText } from './field-errors';
 import type { LocalProblem } from './form-model';
 
-/** Why a field was refused: by the server (translated code plus its own words) or by a check here. */
+/** Why a field was refused: by the server (`path` and its English words) or by a check here. */
 export type FieldProblem =
-  | { kind: 'server'; code: ErrorCode; detail: string }
+  | { kind: 'server'; code: ErrorCode; detail: string; path?: string }
   | { kind: 'local'; problem: LocalProblem; line?: number }
   | { kind: 'password-empty' };
+
+/**
+ * A failed request in the UI's language: the field's own sentence when core's path and words are
+ * known, else the translated code. Core's English detail is a tooltip, on screen only in English.
+ */
+export function ServerErrorMessage({ error }: { error: Pick<AppError, 'code' | 'field' | 'message' | 'issues'> }) {
+  const { t, i18n } = useTranslation();
+  const text = serverErrorText(error, i18n.language);
+  return (
+    <span title={text.detail}>
+      {t(text.key, text.values)}
+      {text.showDetail && (
+        <>
+          {' '}
+          <span className="detail">({text.detail})</span>
+        </>
+      )}
+    </span>
+  );
+}
 
 export function FieldProblemText({ problem }: { problem: FieldProblem }) {
   const { t } = useTranslation();
   switch (problem.kind) {
     case 'server':
       return (
-        <>
-          {t(`errors.${problem.code}`)} {/* The server speaks English; say so to screen readers. */}
-          <span className="detail" lang="en">
-            ({problem.detail})
-          </span>
-        </>
+        <ServerErrorMessage
+          error={{ code: problem.code, message: problem.detail, ...(problem.path && { field: problem.path }) }}
+        />
       );
     case 'local':
       return <>{t(`settings.local.${problem.problem}`, { line: problem.line })}</>;

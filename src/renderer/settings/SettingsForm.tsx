@@ -5,7 +5,7 @@ import type { AppError } from '../../shared/result';
 import { useClient } from '../app/connection-context';
 import { Field, type ControlProps } from './Field';
 import { splitServerError } from './field-errors';
-import type { FieldProblem } from './FieldProblem';
+import { ServerErrorMessage, type FieldProblem } from './FieldProblem';
 import { TestConnectionButton } from './TestConnectionButton';
 import { buildPatch, formFields, formText, isEmptyPatch, type Edits, type FormField } from './form-model';
 
@@ -71,7 +71,7 @@ export function SettingsForm({ view, onView }: { view: SettingsView; onView: (vi
       Object.fromEntries(
         Object.entries(fields).map(([field, error]) => [
           field,
-          { kind: 'server', code: error.code, detail: error.detail },
+          { kind: 'server', code: error.code, detail: error.detail, path: error.path },
         ]),
       ),
     );
@@ -286,10 +286,7 @@ export function SettingsForm({ view, onView }: { view: SettingsView; onView: (vi
       )}
       {typeof status === 'object' && (
         <p className="form-error" role="alert">
-          {t(`errors.${status.error.code}`)}{' '}
-          <span className="detail" lang="en">
-            ({status.error.message})
-          </span>
+          <ServerErrorMessage error={status.error} />
         </p>
       )}
     </form>

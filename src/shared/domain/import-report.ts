@@ -2,6 +2,13 @@ import { z } from 'zod';
 
 export const importFormats = ['csv', 'adf'] as const;
 
+/**
+ * Why `leads.inspectImport` refuses a file at once (AppFailure 'invalid-request', field
+ * `contentBase64`): it holds NUL bytes, so it is a workbook, an image or a damaged file, not a
+ * text export. The UI recognises the refusal by this message and says it in its own language.
+ */
+export const notTextFileMessage = 'not a text file (an Excel workbook? save it as CSV first)';
+
 /** Maps file columns to lead fields; saved as presets ("Export DMS Renault"). */
 export const ColumnMappingSchema = z.record(z.string().max(200), z.string().max(64));
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;

@@ -101,6 +101,35 @@ describe('lead service (real store)', () => {
     expect(await reopened.service.get(id)).toEqual(revoked);
   });
 
+  it('refuses a consent dated in the future, beyond a few minutes of clock skew', async () => {
+    const h = await harness(undefined, Date.parse('2026-06-01T10:00:00Z'));
+    const { id } = await h.service.create(draft({ first: 'Marc', tel: ['0612345678'] }));
+    const consent = (givenAt: string) => ({
+      number: '+33612345678',
+      givenAt,
+      channel: 'phone' as const,
+      wording: 'Accepte d’être rappelé',
+    });
+    const events = h.events.length;
+    await expect(h.service.addConsent(id, consent('2027-01-10T09:00:00Z'))).rejects.toMatchObject({
+      code: 'invalid-request',
+      field: 'consent.givenAt',
+      message: 'the consent cannot be dated in the future',
+    });
+    await expect(h.service.addConsent(id, consent('2026-06-01T10:06:00Z'))).rejects.toMatchObject({
+      field: 'consent.givenAt',
+    });
+    expect((await h.service.get(id)).consents).toEqual([]);
+    expect(h.events).toHaveLength(events);
+
+    // A machine a few minutes fast, or the consent just given: accepted.
+    const skewed = await h.service.addConsent(id, consent('2026-06-01T10:04:00Z'));
+    expect(skewed.consents.map((c) => c.givenAt)).toEqual(['2026-06-01T10:04:00Z']);
+    h.clock.now = Date.parse('2027-01-10T09:00:00Z');
+    const later = await h.service.addConsent(id, consent('2027-01-10T09:00:00Z'));
+    expect(later.consents).toHaveLength(2);
+  });
+
   it('merges two leads: the other is gone, search finds the merged one by both numbers', async () => {
     const h = await harness();
     const keep = await h.service.create(draft({ first: 'Élodie', last: 'Martin', tel: ['0612345678'], tags: ['a'] }));

@@ -1,21 +1,22 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorCode } from '../../../shared/result';
+import type { AppError } from '../../../shared/result';
 import { useClient } from '../../app/connection-context';
 import { useLeadsContext } from '../leads-context';
 import { leadHref, leadsListHref } from '../leads-route';
 import { listMemory } from '../leads-context';
 import { navigate } from '../useHash';
+import { ServerErrorMessage } from '../../settings/FieldProblem';
 import {
   buildDraft,
   newLeadFields,
-  serverProblems,
+  serverIssues,
   type LocalProblem,
   type NewLeadField,
   type NewLeadValues,
 } from './new-lead';
 
-type Problem = { kind: 'local'; problem: LocalProblem } | { kind: 'server'; code: ErrorCode; detail: string };
+type Problem = { kind: 'local'; problem: LocalProblem } | { kind: 'server'; error: AppError };
 
 const emptyValues = Object.fromEntries(newLeadFields.map((f) => [f, ''])) as NewLeadValues;
 const inputTypes: Partial<Record<NewLeadField, string>> = { phone: 'tel', email: 'email' };
@@ -32,7 +33,7 @@ export function NewLeadView() {
   const { region } = useLeadsContext();
   const [values, setValues] = useState<NewLeadValues>(emptyValues);
   const [problems, setProblems] = useState<Partial<Record<NewLeadField, Problem>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const [general, setGeneral] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
@@ -61,12 +62,15 @@ export function NewLeadView() {
       navigate(leadHref(result.value.id));
       return;
     }
-    const split = serverProblems(result.error);
+    const split = serverIssues(result.error);
     const fields = Object.fromEntries(
-      Object.entries(split.fields).map(([f, detail]) => [f, { kind: 'server', code: result.error.code, detail }]),
+      Object.entries(split.fields).map(([f, issue]) => [
+        f,
+        { kind: 'server', error: { code: result.error.code, field: issue.path, message: issue.message } },
+      ]),
     ) as Partial<Record<NewLeadField, Problem>>;
     setProblems(fields);
-    if (split.general) setGeneral(`${t(`errors.${result.error.code}`)} (${result.error.message})`);
+    if (split.general) setGeneral(result.error);
     else focusFirst(fields);
   };
 
@@ -94,12 +98,7 @@ export function NewLeadView() {
             {problem.kind === 'local' ? (
               t(`leads.create.${problem.problem}`)
             ) : (
-              <>
-                {t(`errors.${problem.code}`)}{' '}
-                <span className="detail" lang="en">
-                  ({problem.detail})
-                </span>
-              </>
+              <ServerErrorMessage error={problem.error} />
             )}
           </p>
         )}
@@ -132,7 +131,7 @@ export function NewLeadView() {
         </div>
         {general && (
           <p className="form-error" role="alert">
-            {general}
+            <ServerErrorMessage error={general} />
           </p>
         )}
         <div className="form-actions">

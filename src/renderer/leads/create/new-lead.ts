@@ -56,16 +56,20 @@ export function fieldForServerPath(path: string): NewLeadField | null {
   return serverPaths.find(([prefix]) => bare === prefix || bare.startsWith(`${prefix}.`))?.[1] ?? null;
 }
 
-export function serverProblems(error: AppError): { fields: Partial<Record<NewLeadField, string>>; general: boolean } {
+/** Core's issues by form field, each with the path core named (`draft.contact.email`) and its words. */
+export function serverIssues(error: AppError): {
+  fields: Partial<Record<NewLeadField, { path: string; message: string }>>;
+  general: boolean;
+} {
   const issues = error.issues?.length
     ? error.issues
     : error.field
       ? [{ field: error.field, message: error.message }]
       : [];
-  const fields: Partial<Record<NewLeadField, string>> = {};
+  const fields: Partial<Record<NewLeadField, { path: string; message: string }>> = {};
   for (const issue of issues) {
     const field = fieldForServerPath(issue.field);
-    if (field && !fields[field]) fields[field] = issue.message;
+    if (field && !fields[field]) fields[field] = { path: issue.field, message: issue.message };
   }
   return { fields, general: Object.keys(fields).length === 0 };
 }

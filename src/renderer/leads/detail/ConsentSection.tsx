@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consentChannels, type ConsentRecord, type Lead } from '../../../shared/domain/lead';
 import { parsePhone } from '../../../shared/phone';
 import { displayPhone, formatDateTime } from '../format';
 import { useLeadsContext } from '../leads-context';
-import { fromDateTimeLocal, toDateTimeLocal } from '../snooze';
+import { toDateTimeLocal } from '../snooze';
+import { ServerErrorMessage } from '../../settings/FieldProblem';
 import { ConfirmDialog } from './ConfirmDialog';
+import { readConsentDate } from './consent-form';
 import { Section } from './ContactSection';
 import type { Mutate } from './useLead';
 
@@ -87,7 +89,7 @@ export function ConsentSection({ lead, mutate }: { lead: Lead; mutate: Mutate })
   );
 }
 
-type Problems = Partial<Record<'number' | 'wording' | 'givenAt' | 'form', string>>;
+type Problems = Partial<Record<'number' | 'wording' | 'givenAt' | 'form', ReactNode>>;
 
 function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onDone: () => void }) {
   const { t } = useTranslation();
@@ -105,13 +107,14 @@ function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onD
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = parsePhone(number, region);
-    const date = fromDateTimeLocal(givenAt);
+    const date = readConsentDate(givenAt, Date.now());
     const local: Problems = {};
     if (!parsed.ok) local.number = t('leads.consent.badNumber');
     if (wording.trim() === '') local.wording = t('leads.consent.emptyWording');
-    if (!date) local.givenAt = t('leads.consent.badDate');
+    if (!date.ok)
+      local.givenAt = date.problem === 'inFuture' ? t('fieldErrors.consentInFuture') : t('leads.consent.badDate');
     setProblems(local);
-    if (!parsed.ok || !date || local.wording) {
+    if (!parsed.ok || !date.ok || local.wording) {
       document
         .getElementById(local.number ? 'consent-number' : local.wording ? 'consent-wording' : 'consent-given-at')
         ?.focus();
@@ -123,7 +126,7 @@ function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onD
         number: parsed.e164,
         channel,
         wording: wording.trim(),
-        givenAt: date.toISOString(),
+        givenAt: date.date.toISOString(),
         ...(proof.trim() && { proof: proof.trim() }),
       },
     });
@@ -131,11 +134,11 @@ function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onD
     else {
       const field = result.error.field ?? result.error.issues?.[0]?.field ?? '';
       const key = (['number', 'wording', 'givenAt'] as const).find((k) => field.endsWith(k)) ?? 'form';
-      setProblems({ [key]: `${t(`errors.${result.error.code}`)} (${result.error.message})` });
+      setProblems({ [key]: <ServerErrorMessage error={result.error} /> });
     }
   };
 
-  const field = (id: string, key: keyof Problems, label: string, control: (a11y: object) => React.ReactNode) => (
+  const field = (id: string, key: keyof Problems, label: string, control: (a11y: object) => ReactNode) => (
     <div className={problems[key] ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {control(problems[key] ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}

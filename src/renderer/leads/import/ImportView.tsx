@@ -5,6 +5,7 @@ import type { RequestOutput } from '../../../shared/contract';
 import type { ColumnMapping, ImportProgress } from '../../../shared/domain/import-report';
 import type { AppError } from '../../../shared/result';
 import { useClient } from '../../app/connection-context';
+import { ServerErrorMessage } from '../../settings/FieldProblem';
 import { arrayBufferToBase64, base64ToBytes } from '../base64';
 import { formatCount, formatPercent } from '../format';
 import { listMemory } from '../leads-context';
@@ -33,6 +34,8 @@ export function ImportView() {
   const [inputKey, setInputKey] = useState(0);
   const [rejectsUrl, setRejectsUrl] = useState<string | null>(null);
   const rejectsUrlRef = useRef<string | null>(null);
+  // The file itself was refused (a workbook rather than a CSV): the message belongs to the file field.
+  const fileRefused = error !== null && error.field === 'contentBase64';
 
   // One Blob URL for the current report's rejects; the previous one is freed when replaced.
   const showReport = (next: Report | null) => {
@@ -116,6 +119,7 @@ export function ImportView() {
               type="file"
               accept=".csv,.txt,.tsv,.xml,.adf,text/csv,text/xml,application/xml"
               onChange={(event) => void pick(event.target.files?.[0])}
+              {...(fileRefused && { 'aria-invalid': true, 'aria-describedby': 'import-error' })}
             />
           </div>
           {busy === 'reading' && <p className="form-status">{t('leads.import.reading')}</p>}
@@ -123,11 +127,8 @@ export function ImportView() {
       )}
 
       {error && (
-        <p className="form-error" role="alert">
-          {t(`errors.${error.code}`)}{' '}
-          <span className="detail" lang="en">
-            ({error.message})
-          </span>
+        <p id="import-error" className="form-error" role="alert">
+          <ServerErrorMessage error={error} />
         </p>
       )}
 

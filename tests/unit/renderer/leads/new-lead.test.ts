@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDraft, fieldForServerPath, serverProblems } from '../../../../src/renderer/leads/create/new-lead';
+import { buildDraft, fieldForServerPath, serverIssues } from '../../../../src/renderer/leads/create/new-lead';
 import { LeadDraftSchema } from '../../../../src/shared/domain/lead';
 
 const blank = { firstName: '', lastName: '', phone: '', email: '', make: '', model: '' };
@@ -40,15 +40,15 @@ describe('new lead form', () => {
     expect(fieldForServerPath('draft.vehicles.0.model')).toBe('model');
     expect(fieldForServerPath('draft.stage')).toBeNull();
     expect(
-      serverProblems({
+      serverIssues({
         code: 'invalid-request',
         message: 'x',
         issues: [{ field: 'draft.contact.email', message: 'Invalid email' }],
       }),
     ).toEqual({
-      fields: { email: 'Invalid email' },
+      fields: { email: { path: 'draft.contact.email', message: 'Invalid email' } },
       general: false,
     });
-    expect(serverProblems({ code: 'conflict', message: 'dup' })).toEqual({ fields: {}, general: true });
+    expect(serverIssues({ code: 'conflict', message: 'dup' })).toEqual({ fields: {}, general: true });
   });
 });
