@@ -4,7 +4,7 @@ import { dialerEvents, dialerRequests } from './domain/dialer';
 import { voicemailEvents, voicemailRequests } from './domain/voicemail';
 import { ColumnMappingSchema, ImportProgressSchema, ImportReportSchema, importFormats } from './domain/import-report';
 import { CallbackSchema, ConsentRecordSchema, LeadDraftSchema, LeadSchema, StageSchema } from './domain/lead';
-import { LeadPageSchema, LeadQuerySchema } from './domain/lead-query';
+import { LeadPageSchema, LeadQuerySchema, LeadSummarySchema } from './domain/lead-query';
 import { LogLevelSchema, SettingsPatchSchema, SettingsViewSchema } from './domain/settings';
 import { StoreProblemSchema } from './domain/store-problem';
 import { UpdateStatusSchema } from './domain/updates';
@@ -72,6 +72,16 @@ export const requests = {
   },
   'leads.get': { input: z.object({ id: leadId }).strict(), output: LeadSchema },
   'leads.create': { input: z.object({ draft: LeadDraftSchema }).strict(), output: LeadSchema },
+  /** Leads already holding one of these numbers (E.164) or this e-mail: the new-lead form warns before creating a double. */
+  'leads.findDuplicates': {
+    input: z
+      .object({
+        phones: z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number')).max(20),
+        email: z.string().trim().max(254).optional(),
+      })
+      .strict(),
+    output: z.array(LeadSummarySchema),
+  },
   'leads.update': { input: z.object({ id: leadId, changes: LeadEditSchema }).strict(), output: LeadSchema },
   'leads.setStage': { input: z.object({ id: leadId, stage: StageSchema }).strict(), output: LeadSchema },
   'leads.addNote': {

@@ -179,6 +179,48 @@ describe('leads in the web host', () => {
     expect(cspViolations()).toEqual([]);
   });
 
+  it('warns before creating a lead whose number another lead has, and creates it only when asked', async () => {
+    const host = await start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    const julien = await rpcFromPage<{ id: string }>(page, host, 'leads.create', {
+      draft: {
+        contact: {
+          kind: 'individual',
+          firstName: 'Julien',
+          lastName: 'André',
+          phones: [{ e164: '+33783574789', raw: '07 83 57 47 89', type: 'mobile', preferred: true }],
+        },
+        vehicles: [],
+        stage: 'new',
+        tags: [],
+        consents: [],
+      },
+    });
+    await page.getByRole('link', { name: 'Nouveau prospect' }).first().click();
+    await page.getByLabel('Prénom').fill('Benoît');
+    await page.getByLabel('Nom', { exact: true }).fill('Lefèvre');
+    await page.getByRole('textbox', { name: 'Téléphone' }).fill('07 83 57 47 89');
+    await page.getByRole('button', { name: 'Créer le prospect' }).click();
+
+    const warning = page.getByRole('alert').filter({ hasText: 'Un prospect a déjà ce numéro' });
+    await expect.poll(() => warning.count()).toBe(1);
+    expect(await warning.getByRole('link', { name: 'Julien André' }).getAttribute('href')).toBe(`#/leads/${julien.id}`);
+    expect(await warning.textContent()).toContain('07 83 57 47 89');
+    expect(page.url()).toMatch(/#\/leads\/new$/);
+
+    // Another number: no warning any more; back to the double, then "create anyway".
+    await page.getByRole('textbox', { name: 'Téléphone' }).fill('07 83 57 47 80');
+    expect(await warning.count()).toBe(0);
+    await page.getByRole('textbox', { name: 'Téléphone' }).fill('07 83 57 47 89');
+    await page.getByRole('button', { name: 'Créer le prospect' }).click();
+    await expect.poll(() => warning.count()).toBe(1);
+    await warning.getByRole('button', { name: 'Créer quand même' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/leads\/(?!new)[\w-]+$/);
+    const found = await rpcFromPage<{ total: number }>(page, host, 'leads.search', { text: '0783574789' });
+    expect(found.total).toBe(2);
+    expect(cspViolations()).toEqual([]);
+  });
+
   it('loads sample leads from the empty state, and shows an empty search result', async () => {
     const host = await start();
     const { page, cspViolations } = await openApp(session.browser, host);

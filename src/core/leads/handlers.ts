@@ -12,6 +12,7 @@ export function leadHandlers(service: LeadService): LeadHandlers {
     'leads.search': (input) => service.search(input),
     'leads.get': ({ id }) => service.get(id),
     'leads.create': ({ draft }) => service.create(draft),
+    'leads.findDuplicates': (input) => service.findDuplicates(input),
     'leads.update': ({ id, changes }) => service.update(id, changes),
     'leads.setStage': ({ id, stage }) => service.setStage(id, stage),
     'leads.addNote': ({ id, text }) => service.addNote(id, text),

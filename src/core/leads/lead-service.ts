@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Lead, LeadDraft, Stage, TimelineEntry } from '../../shared/domain/lead';
-import type { LeadPage, ParsedLeadQuery } from '../../shared/domain/lead-query';
+import type { LeadPage, LeadSummary, ParsedLeadQuery } from '../../shared/domain/lead-query';
 import type { ParsedInput } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { silentLogger, type Logger } from '../log';
@@ -10,6 +10,7 @@ import { DEFAULT_ZONE } from './callback-due';
 import { leadFromDraft } from './draft';
 import { applyEdit, type LeadEdit } from './edit';
 import { leadIssue } from './lead-check';
+import { leadSummary } from './lead-facts';
 import { mergeDraft, mergeLeads } from './merge';
 import { LeadSearchIndex } from './search-index';
 import { leadStrings, shareLeadStrings } from './shared-strings';
@@ -128,6 +129,18 @@ export class LeadService {
     const lead = leadFromDraft(draft, { id: newRecordId(this.#now()), at, via: 'manual', author: this.#seller() });
     if (!lead.owner) lead.owner = this.#seller();
     return this.#write(collection, index, lead, 'draft');
+  }
+
+  /** Leads holding one of these E.164 numbers or this e-mail (case-insensitive), each once, by name. */
+  async findDuplicates(input: { phones: readonly string[]; email?: string | undefined }): Promise<LeadSummary[]> {
+    const { collection, index } = await this.ready();
+    const ids = new Set(input.phones.flatMap((e164) => index.idsByPhone(e164)));
+    if (input.email?.trim()) for (const id of index.idsByEmail(input.email)) ids.add(id);
+    return [...ids]
+      .map((id) => collection.get(id) as Lead | undefined)
+      .filter((lead): lead is Lead => lead !== undefined)
+      .map(leadSummary)
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   }
 
   update(id: string, changes: LeadEdit): Promise<Lead> {

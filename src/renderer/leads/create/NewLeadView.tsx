@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LeadDraft } from '../../../shared/domain/lead';
+import type { LeadSummary } from '../../../shared/domain/lead-query';
 import type { AppError } from '../../../shared/result';
 import { useClient } from '../../app/connection-context';
 import { useLeadsContext } from '../leads-context';
@@ -7,6 +9,8 @@ import { leadHref, leadsListHref } from '../leads-route';
 import { listMemory } from '../leads-context';
 import { navigate } from '../useHash';
 import { ServerErrorMessage } from '../../settings/FieldProblem';
+import { DuplicateWarning } from './DuplicateWarning';
+import { duplicateKey, duplicateQuery } from './duplicates';
 import {
   buildDraft,
   newLeadFields,
@@ -35,6 +39,8 @@ export function NewLeadView() {
   const [problems, setProblems] = useState<Partial<Record<NewLeadField, Problem>>>({});
   const [general, setGeneral] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Leads that already hold the number or e-mail, for the values in `key`; "create anyway" sets `confirmed`. */
+  const [duplicates, setDuplicates] = useState<{ key: string; leads: LeadSummary[]; confirmed: boolean } | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
 
@@ -56,7 +62,22 @@ export function NewLeadView() {
       return;
     }
     setBusy(true);
-    const result = await client.request('leads.create', { draft: built.draft });
+    const key = duplicateKey(built.draft);
+    if (!(duplicates?.key === key && duplicates.confirmed)) {
+      const found = await client.request('leads.findDuplicates', duplicateQuery(built.draft));
+      // Unanswered, the check is skipped: it warns, it never stops a seller from creating.
+      if (found.ok && found.value.length > 0) {
+        setBusy(false);
+        setDuplicates({ key, leads: found.value, confirmed: false });
+        return;
+      }
+    }
+    await create(built.draft);
+  };
+
+  const create = async (draft: LeadDraft) => {
+    setBusy(true);
+    const result = await client.request('leads.create', { draft });
     setBusy(false);
     if (result.ok) {
       navigate(leadHref(result.value.id));
@@ -91,6 +112,7 @@ export function NewLeadView() {
           onChange={(event) => {
             setValues((v) => ({ ...v, [field]: event.target.value }));
             setProblems((p) => ({ ...p, [field]: undefined }));
+            if (field === 'phone' || field === 'email') setDuplicates(null);
           }}
         />
         {problem && (
@@ -133,6 +155,19 @@ export function NewLeadView() {
           <p className="form-error" role="alert">
             <ServerErrorMessage error={general} />
           </p>
+        )}
+        {duplicates && !duplicates.confirmed && (
+          <DuplicateWarning
+            duplicates={duplicates.leads}
+            region={region}
+            busy={busy}
+            onCreateAnyway={() => {
+              const built = buildDraft(values, region);
+              if (!built.ok) return;
+              setDuplicates({ ...duplicates, confirmed: true });
+              void create(built.draft);
+            }}
+          />
         )}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
