@@ -122,7 +122,7 @@ describe('leads in the web host', () => {
     const { page, cspViolations } = await openApp(session.browser, host);
     await page.getByRole('link', { name: 'Importer un fichier' }).first().click();
     await page.getByLabel('Fichier à importer (CSV ou ADF/XML)').setInputFiles(file);
-    await expect.poll(() => page.getByText('point-virgule (;)').count()).toBe(1);
+    await expect.poll(() => page.getByText('point-virgule (;)').count(), { timeout: 20_000 }).toBe(1);
 
     // Every state the status shows, as the page draws it (an import of 20k rows lasts about a second).
     await page.evaluate(() => {
