@@ -1,5 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import type { Lead, LeadDraft, Stage, TimelineEntry } from '../../shared/domain/lead';
+import {
+  CONSENT_CLOCK_SKEW_MS,
+  type Lead,
+  type LeadDraft,
+  type Stage,
+  type TimelineEntry,
+} from '../../shared/domain/lead';
 import type { LeadPage, LeadSummary, ParsedLeadQuery } from '../../shared/domain/lead-query';
 import type { ParsedInput } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
@@ -51,9 +57,6 @@ export type ImportResult = ImportCounts & { rejected: ImportRowReject[] };
 
 /** Above this many changed leads, one `leads.changed: 'all'` replaces a list of ids. */
 const MANY = 500;
-
-/** How far ahead of this clock a consent's date may be: the seller's machine may run a little fast. */
-export const CONSENT_CLOCK_SKEW_MS = 5 * 60_000;
 
 interface Loaded {
   collection: Collection<Lead>;

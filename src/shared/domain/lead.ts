@@ -90,6 +90,9 @@ export const SourceSchema = z.object({
 });
 
 export const consentChannels = ['phone', 'web-form', 'email', 'in-person', 'paper', 'other'] as const;
+/** How far ahead of a clock a consent's date may be (a seller's machine may run a little fast); later is refused. */
+export const CONSENT_CLOCK_SKEW_MS = 5 * 60_000;
+
 export const ConsentRecordSchema = z.object({
   id: z.string(),
   /** E.164 of the number the consent covers. */

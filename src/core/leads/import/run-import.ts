@@ -1,4 +1,10 @@
-import type { ColumnMapping, ImportProgress, ImportReject, ImportReport } from '../../../shared/domain/import-report';
+import {
+  notTextFileMessage,
+  type ColumnMapping,
+  type ImportProgress,
+  type ImportReject,
+  type ImportReport,
+} from '../../../shared/domain/import-report';
 import { AppFailure } from '../../../shared/result';
 import { MalformedXml } from './adf/xml';
 import { parseAdf } from './adf/parse-adf';
@@ -70,7 +76,7 @@ export async function runImport(request: ImportRequest, target: ImportTarget): P
         format: request.format ?? 'csv',
         refused: true,
         rows: 0,
-        rejected: [{ line: 1, reason: 'not a text file (an Excel .xlsx? save it as CSV first)' }],
+        rejected: [{ line: 1, reason: notTextFileMessage }],
         warnings: [],
       },
     };

@@ -1,7 +1,5 @@
+import { CONSENT_CLOCK_SKEW_MS } from '../../../shared/domain/lead';
 import { fromDateTimeLocal } from '../snooze';
-
-/** The tolerance core allows (lead-service CONSENT_CLOCK_SKEW_MS): a seller's clock a little fast. */
-export const CONSENT_CLOCK_SKEW_MS = 5 * 60_000;
 
 export type ConsentDateProblem = 'badDate' | 'inFuture';
 
