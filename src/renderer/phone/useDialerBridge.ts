@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelanceClient } from '../../shared/client';
-import { callInTheWay } from './dialer-guard';
+import { callInTheWay, phoneNotReady } from './dialer-guard';
 import type { PhoneEngine } from './engine/types';
 
 /**
@@ -12,6 +12,12 @@ export function useDialerBridge(engine: PhoneEngine, client: RelanceClient): voi
   const { t } = useTranslation();
   useEffect(() => {
     const offPlace = client.on('dialer.placeCall', ({ requestId, dialerSessionId, leadId, number }) => {
+      const notReady = phoneNotReady(engine.getSnapshot().registration);
+      if (notReady) {
+        const problem = notReady === 'noAccount' ? t('phone.dialerNoAccount') : t('phone.dialerNotRegistered');
+        void client.request('dialer.placeResult', { requestId, problem });
+        return;
+      }
       if (callInTheWay(engine.getSnapshot().calls)) {
         void client.request('dialer.placeResult', { requestId, problem: t('phone.dialerBlockedByCall') });
         return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callInTheWay } from '../../../../src/renderer/phone/dialer-guard';
+import { callInTheWay, phoneNotReady } from '../../../../src/renderer/phone/dialer-guard';
 import type { CallState } from '../../../../src/renderer/phone/engine/types';
 
 const call = (state: CallState) => ({ state, number: '+33612345678' });
@@ -22,5 +22,14 @@ describe('callInTheWay', () => {
       'resuming',
     ] as const)
       expect(callInTheWay([call('ended'), call(state)])).toBe(state);
+  });
+});
+
+describe('phoneNotReady', () => {
+  it('says no account when none is set up, not registered for every other state but registered', () => {
+    expect(phoneNotReady({ kind: 'registered' })).toBeUndefined();
+    expect(phoneNotReady({ kind: 'unconfigured' })).toBe('noAccount');
+    for (const kind of ['connecting', 'reconnecting', 'failed', 'unregistered'] as const)
+      expect(phoneNotReady({ kind })).toBe('notRegistered');
   });
 });
