@@ -1,4 +1,4 @@
-import { isEscapedFormula } from '../../../../shared/csv-cell';
+import { isEscapedFormula, unescapeFormulaCell } from '../../../../shared/csv-cell';
 
 export type Separator = ';' | ',' | '\t';
 export const separators: readonly Separator[] = [';', ',', '\t'];
@@ -131,7 +131,7 @@ export class CsvReader {
           break;
         }
         // Before \r\n becomes \n: `'\r` is an escape, `'\n` is not.
-        if (isEscapedFormula(value)) value = value.slice(1);
+        value = unescapeFormulaCell(value);
         // Excel tolerates text after the closing quote ("a"b): keep it rather than lose it.
         let j = i;
         while (j < n && !isEnd(text.charCodeAt(j), sep)) j++;
