@@ -12,13 +12,14 @@ export function useDialerBridge(engine: PhoneEngine, client: RelanceClient): voi
   const { t } = useTranslation();
   useEffect(() => {
     const offPlace = client.on('dialer.placeCall', ({ requestId, dialerSessionId, leadId, number }) => {
-      const notReady = phoneNotReady(engine.getSnapshot().registration);
+      const phone = engine.getSnapshot();
+      const notReady = phoneNotReady(phone.registration);
       if (notReady) {
         const problem = notReady === 'noAccount' ? t('phone.dialerNoAccount') : t('phone.dialerNotRegistered');
         void client.request('dialer.placeResult', { requestId, problem });
         return;
       }
-      if (callInTheWay(engine.getSnapshot().calls)) {
+      if (callInTheWay(phone.calls)) {
         void client.request('dialer.placeResult', { requestId, problem: t('phone.dialerBlockedByCall') });
         return;
       }
