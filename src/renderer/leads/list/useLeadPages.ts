@@ -28,7 +28,6 @@ export interface LeadPages {
 
 /** Rows of margin fetched ahead of the visible range, so scrolling rarely meets an empty row. */
 const AHEAD = 60;
-const DEBOUNCE_MS = 0;
 
 export function useLeadPages(query: LeadQuery, key: string): LeadPages {
   const { client, onReconnected } = useConnection();
@@ -77,11 +76,12 @@ export function useLeadPages(query: LeadQuery, key: string): LeadPages {
   );
 
   // A new query: keep showing the old rows until the new first page is here (no flash of empty).
+  // Asked at once, not debounced: an input's effects run in the keystroke's own task, so the
+  // request leaves before the browser paints the typed letter; older answers are dropped above.
   useEffect(() => {
     const gen: Generation = { seq: ++seq.current, query, cache: new PageCache<LeadSummary>() };
     current.current = gen;
-    const timer = setTimeout(() => fetchPages(gen, [0]), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    fetchPages(gen, [0]);
     // `key` stands for `query`: a new object with the same content is the same query.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, fetchPages]);
