@@ -46,4 +46,12 @@ export const formatDate = (iso: string | undefined, locale: string): string =>
 
 /** "one" or "other" for the catalogs' two plural forms (French counts 0 and 1 as singular). */
 export const pluralForm = (n: number, locale: string): 'one' | 'other' =>
-  new Intl.PluralRules(locale).select(n) === 'one' ? 'one' : 'other';
+  pluralRules(locale).select(n) === 'one' ? 'one' : 'other';
+
+// Building an Intl.PluralRules costs about half a millisecond: once per locale, not per render.
+const pluralRulesByLocale = new Map<string, Intl.PluralRules>();
+function pluralRules(locale: string): Intl.PluralRules {
+  let rules = pluralRulesByLocale.get(locale);
+  if (!rules) pluralRulesByLocale.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
+}
