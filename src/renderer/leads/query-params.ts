@@ -85,6 +85,9 @@ export function toLeadQuery(query: ListQuery): LeadQuery {
 /** Stable key of what the server would answer: two queries with the same key give the same rows. */
 export const queryKey = (query: ListQuery): string => JSON.stringify(toLeadQuery(query));
 
+/** The query without its search text: what the filter bar shows, so typing does not redraw it. */
+export const filtersKey = (query: ListQuery): string => queryKey({ ...query, text: '' });
+
 /** Whether the list is narrowed at all (sort order does not narrow). */
 export const hasFilters = (query: ListQuery): boolean =>
   query.text.trim() !== '' ||

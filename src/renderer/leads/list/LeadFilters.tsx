@@ -1,6 +1,7 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stages, type Stage } from '../../../shared/domain/lead';
-import { callbackDues, consentStates, sorts, type ListQuery } from '../query-params';
+import { callbackDues, consentStates, filtersKey, sorts, type ListQuery } from '../query-params';
 import { withSelected } from './filter-choice';
 import { MultiFilter } from './MultiFilter';
 import type { Facets } from './useFacets';
@@ -15,7 +16,15 @@ interface Props {
  * Stage, owner, source and tag take several values (a lead matches any of them); callback due,
  * consent and sort take one.
  */
-export function LeadFilters({ query, facets, onChange }: Props) {
+export const LeadFilters = memo(
+  LeadFiltersAll,
+  (before, after) =>
+    before.facets === after.facets &&
+    before.onChange === after.onChange &&
+    filtersKey(before.query) === filtersKey(after.query),
+);
+
+function LeadFiltersAll({ query, facets, onChange }: Props) {
   const { t } = useTranslation();
   const any = t('leads.filters.any');
   const same = (values: string[]) => values.map((v) => [v, v] as const);

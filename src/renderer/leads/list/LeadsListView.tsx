@@ -66,15 +66,16 @@ export function LeadsListView({ search }: { search: string }) {
     setSelected(hasRows ? 0 : -1);
   }, [pages.resultSeq, hasRows]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const rowAt = pages.row;
   const open = useCallback(
     (index: number) => {
-      const lead = pages.row(index);
+      const lead = rowAt(index);
       if (!lead) return;
       listMemory.offset = scrollRef.current?.scrollTop ?? 0;
       listMemory.selected = index;
       navigate(leadHref(lead.id));
     },
-    [pages],
+    [rowAt],
   );
 
   const act = (action: ReturnType<typeof listShortcut>): boolean => {
@@ -101,9 +102,10 @@ export function LeadsListView({ search }: { search: string }) {
   const onSearchKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (act(listShortcut(event, 'search'))) event.preventDefault();
   };
-  const onListKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (act(listShortcut(event, 'list'))) event.preventDefault();
-  };
+  // Stable, so the memoised list is not redrawn by a keystroke in the search box.
+  const onListKeyDown = useCallback((event: KeyboardEvent<HTMLElement>) => {
+    if (actRef.current(listShortcut(event, 'list'))) event.preventDefault();
+  }, []);
 
   // `/` and Ctrl+K from anywhere on the page.
   useEffect(() => {

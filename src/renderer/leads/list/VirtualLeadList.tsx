@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stages, type Stage } from '../../../shared/domain/lead';
 import type { LeadSummary } from '../../../shared/domain/lead-query';
 import { displayPhone, formatDateTime } from '../format';
 import { isOverdue } from '../snooze';
@@ -35,18 +36,26 @@ interface Props {
  * attributes, so heights and offsets are written through the CSSOM (allowed) in a layout effect;
  * the rows themselves sit in normal flow inside one translated window.
  */
-export function VirtualLeadList(props: Props) {
+export const VirtualLeadList = memo(function VirtualLeadList(props: Props) {
   const { total, row, selected, onOpen, onSelect, onRange, scrollRef, region, locale } = props;
   const { t } = useTranslation();
+  // Translated once per language, not per row and render: each i18next lookup costs tens of µs.
+  const labels = useMemo<RowLabels>(
+    () => ({
+      loading: t('leads.loadingRow'),
+      noName: t('leads.noName'),
+      overdue: t('leads.overdue'),
+      stages: Object.fromEntries(stages.map((stage) => [stage, t(`leads.stages.${stage}`)])) as Record<Stage, string>,
+    }),
+    [t],
+  );
   const sizer = useRef<HTMLDivElement>(null);
   const windowRef = useRef<HTMLDivElement>(null);
-  // Known and fine here: the rows read the virtualizer during render, nothing memoises its functions.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 3,
     initialOffset: props.initialOffset,
   });
   const items = virtualizer.getVirtualItems();
@@ -69,7 +78,9 @@ export function VirtualLeadList(props: Props) {
       firstResult.current = false;
       return;
     }
-    virtualizer.scrollToOffset(0);
+    // Asking the virtualizer to scroll reads the element's scroll height, a forced layout in the
+    // middle of a keystroke's render: only when the list is not already at the top.
+    if ((virtualizer.scrollOffset ?? 0) !== 0) virtualizer.scrollToOffset(0);
   }, [props.resultSeq, virtualizer]);
 
   useEffect(() => {
@@ -101,13 +112,20 @@ export function VirtualLeadList(props: Props) {
               onSelect={onSelect}
               region={region}
               locale={locale}
-              loadingText={t('leads.loadingRow')}
+              labels={labels}
             />
           ))}
         </div>
       </div>
     </div>
   );
+});
+
+interface RowLabels {
+  loading: string;
+  noName: string;
+  overdue: string;
+  stages: Record<Stage, string>;
 }
 
 interface RowProps {
@@ -120,7 +138,7 @@ interface RowProps {
   onSelect: (index: number) => void;
   region: string;
   locale: string;
-  loadingText: string;
+  labels: RowLabels;
 }
 
 const LeadRow = memo(function LeadRow({
@@ -133,9 +151,8 @@ const LeadRow = memo(function LeadRow({
   onSelect,
   region,
   locale,
-  loadingText,
+  labels,
 }: RowProps) {
-  const { t } = useTranslation();
   const common = {
     id: rowId(index),
     role: 'option' as const,
@@ -146,11 +163,11 @@ const LeadRow = memo(function LeadRow({
   if (!lead) {
     return (
       <div {...common} className="lead-row lead-row-loading" aria-busy="true">
-        <span className="lead-name">{loadingText}</span>
+        <span className="lead-name">{labels.loading}</span>
       </div>
     );
   }
-  const name = lead.name || t('leads.noName');
+  const name = lead.name || labels.noName;
   const when = formatDateTime(lead.nextCallbackAt, locale);
   return (
     <div
@@ -171,15 +188,15 @@ const LeadRow = memo(function LeadRow({
         {lead.vehicle}
       </span>
       <span className="lead-stage">
-        <span className={`stage-badge stage-${lead.stage}`}>{t(`leads.stages.${lead.stage}`)}</span>
+        <span className={`stage-badge stage-${lead.stage}`}>{labels.stages[lead.stage]}</span>
       </span>
       <span
         className={overdue ? 'lead-callback lead-overdue' : 'lead-callback'}
         // On a narrow list only the red date shows: the title keeps the word.
-        title={overdue ? `${when} · ${t('leads.overdue')}` : undefined}
+        title={overdue ? `${when} · ${labels.overdue}` : undefined}
       >
         <span className="lead-callback-when">{when}</span>
-        {overdue && <span className="overdue-tag"> · {t('leads.overdue')}</span>}
+        {overdue && <span className="overdue-tag"> · {labels.overdue}</span>}
       </span>
     </div>
   );

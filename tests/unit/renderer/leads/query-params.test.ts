@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyQuery,
+  filtersKey,
   hasFilters,
   paramsToQuery,
   queryKey,
@@ -76,5 +77,20 @@ describe('lead list query <-> hash params', () => {
     expect(hasFilters({ ...emptyQuery, sort: 'created', direction: 'desc' })).toBe(false);
     expect(hasFilters({ ...emptyQuery, consent: 'none' })).toBe(true);
     expect(hasFilters({ ...emptyQuery, text: '  ' })).toBe(false);
+  });
+
+  it('keys the filter bar without the search text, and tells every filter and the order apart', () => {
+    expect(filtersKey({ ...emptyQuery, text: 'martin' })).toBe(filtersKey(emptyQuery));
+    const changes: Partial<ListQuery>[] = [
+      { stages: ['new'] },
+      { owners: ['Julie'] },
+      { sources: ['Site web'] },
+      { tags: ['VIP'] },
+      { callbackDue: 'today' },
+      { consent: 'given' },
+      { sort: 'created' },
+      { direction: 'desc' },
+    ];
+    for (const change of changes) expect(filtersKey({ ...emptyQuery, ...change })).not.toBe(filtersKey(emptyQuery));
   });
 });
