@@ -93,6 +93,8 @@ export class LeadSearchIndex {
    */
   #lookups: { byPhone: Map<string, Ids>; byEmail: Map<string, Ids> } | undefined;
   readonly #orders: Record<SortKind, SortedOrder<string | number>>;
+  /** Each list order as positions, built on its first use after a change (see #listOrder). */
+  readonly #listOrders = new Map<string, ListOrder>();
 
   constructor(options: { region?: string } = {}) {
     this.#region = options.region ?? 'FR';
@@ -264,8 +266,23 @@ export class LeadSearchIndex {
     const wanted = Math.min(total - offset, limit);
     if (wanted <= 0) return { total, slots: [] };
     if (total < SORT_MATCHES_BELOW) {
-      const all = slotsOf(matches).sort((a, b) => this.#compare(sort, desc, a, b));
-      return { total, slots: all.slice(offset, offset + wanted) };
+      // The matches' positions in the list order, sorted as plain integers: a comparator
+      // reading names and ids cost a prefix query ("mart", 1.3k matches) over 1 ms.
+      const { position, slotAt } = this.#listOrder(sort, desc);
+      const positions = new Int32Array(total);
+      let n = 0;
+      for (let w = 0; w < matches.length; w++) {
+        let x = matches[w]!;
+        while (x !== 0) {
+          const low = x & -x;
+          x ^= low;
+          positions[n++] = position[(w << 5) | (31 - Math.clz32(low))]!;
+        }
+      }
+      positions.sort();
+      const slots: number[] = [];
+      for (let i = offset; i < offset + wanted; i++) slots.push(slotAt[positions[i]!]!);
+      return { total, slots };
     }
     return { total, slots: this.#walk(sort, desc, matches, offset, wanted) };
   }
@@ -335,18 +352,26 @@ export class LeadSearchIndex {
     return { stageMask, owners, sources, tags, consent, due, all };
   }
 
-  /** Sort order of the list: slots with a value by (value, id), then the rest by name, then by creation. */
-  #compare(sort: SortKind, desc: boolean, a: number, b: number): number {
-    const order = this.#orders[sort];
-    const ha = order.value(a) !== undefined;
-    const hb = order.value(b) !== undefined;
-    if (ha && hb) return desc ? order.compare(b, a) : order.compare(a, b);
-    if (ha !== hb) return ha ? -1 : 1;
-    if (sort !== 'name' && sort !== 'created') return this.#compare('name', false, a, b);
-    return this.#orders.created.compare(a, b);
+  /**
+   * Every live slot's position in the list for this sort, and the slot at each position: the
+   * walk over all leads (about 2 ms at 100k), kept until the next change to the index.
+   */
+  #listOrder(sort: SortKind, desc: boolean): ListOrder {
+    const key = desc ? `${sort} desc` : sort;
+    let order = this.#listOrders.get(key);
+    if (!order) {
+      const slots = this.#walk(sort, desc, this.#live, 0, this.size);
+      order = { position: new Int32Array(this.#capacity), slotAt: Int32Array.from(slots) };
+      for (let i = 0; i < slots.length; i++) order.position[slots[i]!] = i;
+      this.#listOrders.set(key, order);
+    }
+    return order;
   }
 
-  /** Reads a page off the kept orders, in the same order as #compare. */
+  /**
+   * Reads a page off the kept orders. The list order: slots with the sort's value by (value,
+   * id), then those without it by name, then those without a name by creation.
+   */
   #walk(sort: SortKind, desc: boolean, matches: Int32Array, offset: number, wanted: number): number[] {
     const out: number[] = [];
     let skip = offset;
@@ -405,6 +430,7 @@ export class LeadSearchIndex {
   }
 
   #fill(slot: number, lead: Lead): void {
+    if (this.#listOrders.size > 0) this.#listOrders.clear();
     const key = searchKey(lead, this.#region);
     this.#leads[slot] = lead;
     this.#keys[slot] = key;
@@ -427,6 +453,7 @@ export class LeadSearchIndex {
 
   /** Takes a slot's current lead out of orders, grams, counts and lookups (before refill or removal). */
   #unlink(slot: number, fromOrders: boolean): void {
+    if (this.#listOrders.size > 0) this.#listOrders.clear();
     if (fromOrders) for (const order of Object.values(this.#orders)) order.remove(slot);
     this.#grams.remove(slot, this.#keys[slot]!);
     this.#count(slot, -1);
@@ -449,6 +476,11 @@ export class LeadSearchIndex {
       this.#keys.reduce((n, k) => n + (k?.length ?? 0), 0) + this.#names.reduce((n, k) => n + (k?.length ?? 0), 0);
     return strings + this.#grams.bytes() + this.#capacity * (1 + 1 + 4 + 4 + 8 * 3) + this.size * 8 * 4;
   }
+}
+
+interface ListOrder {
+  position: Int32Array;
+  slotAt: Int32Array;
 }
 
 /** One id, or several in the order they were added. */
@@ -480,17 +512,4 @@ function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-function slotsOf(bits: Int32Array): number[] {
-  const out: number[] = [];
-  for (let w = 0; w < bits.length; w++) {
-    let x = bits[w]!;
-    while (x !== 0) {
-      const low = x & -x;
-      x ^= low;
-      out.push((w << 5) | (31 - Math.clz32(low)));
-    }
-  }
-  return out;
 }

@@ -272,6 +272,20 @@ describe('lead search index', () => {
     expect(ids({ text: 'lefevre 0612' }, idx)).toEqual(['elodie']);
   });
 
+  it('sorts a query asked again after a change in the new order, not the one it used before', () => {
+    const idx = LeadSearchIndex.build(leads);
+    expect(ids({ sort: 'name' }, idx)).toEqual(['agathe', 'garage', 'elodie', 'marc']);
+    expect(ids({ sort: 'created', direction: 'desc' }, idx)).toEqual(['agathe', 'elodie', 'marc', 'garage']);
+    const marc = leads[1]!;
+    idx.upsert({ ...marc, contact: { ...marc.contact, lastName: 'Aubert' } });
+    expect(ids({ sort: 'name' }, idx)).toEqual(['marc', 'agathe', 'garage', 'elodie']);
+    idx.remove('agathe');
+    expect(ids({ sort: 'name' }, idx)).toEqual(['marc', 'garage', 'elodie']);
+    idx.upsert(make('zoe', draft({ last: 'Zola', first: 'Zoé', createdAt: '2026-01-01T10:00:00.000Z' })));
+    expect(ids({ sort: 'name' }, idx)).toEqual(['marc', 'garage', 'elodie', 'zoe']);
+    expect(ids({ sort: 'created', direction: 'desc' }, idx)).toEqual(['zoe', 'elodie', 'marc', 'garage']);
+  });
+
   it('lists facets', () => {
     expect(index.facets()).toEqual({
       total: 4,
