@@ -53,6 +53,8 @@ export interface CoreOptions {
   shellFacts?: () => Record<string, unknown>;
   /** false: the dialer neither chooses nor prepares the next call during the wrap-up (bench baseline only). */
   prepareNextCall?: boolean;
+  /** The long-running shells (web host, Electron) warm the lead search once it is built; a one-shot CLI command does not. */
+  warmSearch?: boolean;
 }
 
 export interface Core {
@@ -121,6 +123,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     region: () => settings.current().defaultRegion,
     emit: (ids) => emit('leads.changed', { ids }),
     log,
+    warmUp: options.warmSearch ?? false,
   });
   // Build the search index as soon as the leads are in, after the shell reported ready.
   leads

@@ -93,6 +93,7 @@ async function start(): Promise<void> {
   const core = await createCore({
     dataDir,
     shell: 'electron',
+    warmSearch: true,
     version: app.getVersion(),
     provisioningFiles: provisioningFiles(process.platform, process.resourcesPath, process.env),
     secrets: chooseSecretStore(join(dataDir, 'secrets.json'), safeStorageEncryptor()),

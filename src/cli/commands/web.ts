@@ -46,6 +46,7 @@ export async function web(args: WebArgs, io: CliIo): Promise<number> {
   const core = await createCore({
     dataDir,
     shell: 'web',
+    warmSearch: true,
     version: args.version,
     provisioningFiles: args.provision ? [resolve(args.provision)] : [],
     // A plain Node process has no OS keychain: the password lives for this run only, and the UI says so.
