@@ -137,6 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       presets,
       now: () => new Date(),
       defaultRegion: () => settings.current().defaultRegion,
+      locale: () => settings.current().locale,
       progress: (event) => emit('leads.importProgress', event),
     }),
   );

@@ -48,6 +48,10 @@ describe('leads in the web host', () => {
     const report = page.getByRole('region', { name: /Simulation/ });
     await expect.poll(() => report.count()).toBe(1);
     expect(await report.getByRole('cell', { name: 'Portable' }).count()).toBe(1);
+    // The reason in the screen's language, not the English the CLI prints.
+    expect(
+      await report.getByRole('cell', { name: /^Le numéro «\s12\s» n'est pas un numéro de téléphone valide$/ }).count(),
+    ).toBe(1);
     expect(await report.getByRole('row').count()).toBeGreaterThan(1);
 
     await page.getByLabel('Importer les lignes valides et ignorer les lignes en erreur').check();

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { importProblemText, type ImportProblem } from '../../shared/domain/import-problems';
 import {
   CONSENT_CLOCK_SKEW_MS,
   type Lead,
@@ -54,7 +55,7 @@ export type ImportOptions = {
 };
 export type ImportCounts = { imported: number; merged: number; unchanged: number };
 /** A row whose lead the lead rules refuse (a merge past 20 phones, say); `field` is the lead field at fault. */
-export type ImportRowReject = { line: number; field: string; reason: string };
+export type ImportRowReject = { line: number; field: string; reason: string; problem?: ImportProblem };
 export type ImportResult = ImportCounts & { rejected: ImportRowReject[] };
 
 /** Above this many changed leads, one `leads.changed: 'all'` replaces a list of ids. */
@@ -352,9 +353,13 @@ export class LeadService {
           }
           const issue = leadIssue(lead);
           if (issue) {
-            const whose = earlier ? `the lead of line ${earlier.line}` : 'a lead already in Relance';
-            const reason = `same person as ${whose} (same phone or e-mail), and the two together break a rule: ${issue.field}: ${issue.message}`;
-            rejected.push({ line, field: issue.field, reason });
+            const problem: ImportProblem = {
+              code: 'merge-breaks-rule',
+              ...(earlier ? { earlierLine: earlier.line } : {}),
+              field: issue.field,
+              message: issue.message,
+            };
+            rejected.push({ line, field: issue.field, reason: importProblemText(problem, 'en'), problem });
             continue;
           }
           counts.merged++;
@@ -364,7 +369,8 @@ export class LeadService {
           const lead = leadFromDraft(draft, { id: newId(), at, via: options.via, newId });
           const issue = leadIssue(lead);
           if (issue) {
-            rejected.push({ line, field: issue.field, reason: `${issue.field}: ${issue.message}` });
+            const problem: ImportProblem = { code: 'lead-rule-broken', field: issue.field, message: issue.message };
+            rejected.push({ line, field: issue.field, reason: importProblemText(problem, 'en'), problem });
             continue;
           }
           counts.imported++;

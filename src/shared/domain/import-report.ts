@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImportProblemSchema } from './import-problems';
 
 export const importFormats = ['csv', 'adf'] as const;
 
@@ -7,7 +8,7 @@ export const importFormats = ['csv', 'adf'] as const;
  * `contentBase64`): it holds NUL bytes, so it is a workbook, an image or a damaged file, not a
  * text export. The UI recognises the refusal by this message and says it in its own language.
  */
-export const notTextFileMessage = 'not a text file (an Excel workbook? save it as CSV first)';
+export { notTextFileMessage } from './import-problems';
 
 /** Maps file columns to lead fields; saved as presets ("Export DMS Renault"). */
 export const ColumnMappingSchema = z.record(z.string().max(200), z.string().max(64));
@@ -18,7 +19,10 @@ export const ImportRejectSchema = z.object({
   line: z.number().int().positive(),
   /** The column header (CSV) or element path (ADF) at fault, when one is. */
   column: z.string().optional(),
+  /** In English (the CLI prints it); `problem` says it in any language. */
   reason: z.string(),
+  /** Optional: reports written before problems had codes carry only `reason`. */
+  problem: ImportProblemSchema.optional(),
 });
 export type ImportReject = z.infer<typeof ImportRejectSchema>;
 

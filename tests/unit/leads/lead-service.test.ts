@@ -252,7 +252,14 @@ describe('importDrafts', () => {
       imported: 0,
       merged: 0,
       unchanged: 0,
-      rejected: [{ line: 4, field: 'tags', reason: expect.stringMatching(/line 3 .*tags: Too big.*50/) }],
+      rejected: [
+        {
+          line: 4,
+          field: 'tags',
+          reason: expect.stringMatching(/line 3 .*tags: Too big.*50/),
+          problem: { code: 'merge-breaks-rule', earlierLine: 3, field: 'tags', message: expect.stringMatching(/50/) },
+        },
+      ],
     });
     expect((await h.service.facets()).total).toBe(0);
     expect(h.events).toEqual([]);
@@ -279,7 +286,14 @@ describe('importDrafts', () => {
       imported: 0,
       merged: 0,
       unchanged: 0,
-      rejected: [{ line: 7, field: 'contact.phones', reason: expect.stringMatching(/^contact\.phones: Too big/) }],
+      rejected: [
+        {
+          line: 7,
+          field: 'contact.phones',
+          reason: expect.stringMatching(/^contact\.phones: Too big/),
+          problem: { code: 'lead-rule-broken', field: 'contact.phones', message: expect.stringMatching(/20/) },
+        },
+      ],
     });
   });
 

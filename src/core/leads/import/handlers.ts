@@ -1,5 +1,6 @@
 import type { EventPayload, Handlers } from '../../../shared/contract';
 import type { ImportProgress } from '../../../shared/domain/import-report';
+import type { Locale } from '../../../shared/domain/settings';
 import { AppFailure } from '../../../shared/result';
 import { exportLeads } from '../export/export-leads';
 import { inspectImport } from './inspect';
@@ -13,6 +14,8 @@ export interface ImportExportDeps {
   now: () => Date;
   /** settings.defaultRegion: reads national phone numbers. */
   defaultRegion: () => string;
+  /** settings.locale: the language of the rejects file. French when not given. */
+  locale?: () => Locale;
   /** Emits `leads.importProgress` on core's bus. */
   progress?: (event: EventPayload<'leads.importProgress'>) => void;
 }
@@ -61,6 +64,7 @@ export function importExportHandlers(deps: ImportExportDeps): ImportExportHandle
           keepValid,
           dryRun,
           region: deps.defaultRegion(),
+          locale: deps.locale?.() ?? 'fr',
           ...(format ? { format } : {}),
           ...(mapping ? { mapping } : {}),
           ...(onProgress ? { onProgress } : {}),

@@ -1,43 +1,58 @@
 import Papa from 'papaparse';
 import { csvFormulaEscape } from '../../../shared/csv-cell';
 import type { ImportReject } from '../../../shared/domain/import-report';
-import type { CsvRecord, Separator } from './csv/parse-csv';
+import { importProblemText } from '../../../shared/domain/import-problems';
+import type { Locale } from '../../../shared/domain/settings';
+import type { RejectedRecord } from './csv/read-csv';
+import type { Separator } from './csv/parse-csv';
 
 const BOM = '\uFEFF';
+
+const words = {
+  fr: { reason: 'Motif du rejet', line: 'Ligne', element: 'Élément', colon: ' : ' },
+  en: { reason: 'Reject reason', line: 'Line', element: 'Element', colon: ': ' },
+} as const;
+
+/** A reject's reason in `locale`; a report from before problems had codes has only its English reason. */
+function reasonText(reject: Pick<ImportReject, 'reason' | 'problem'>, locale: Locale): string {
+  return reject.problem ? importProblemText(reject.problem, locale) : reject.reason;
+}
 
 /**
  * The rejected rows as the user sent them plus a reason column, so they can fix them in Excel and
  * import that file again. UTF-8 with BOM (Excel reads accents right), same separator; formula-like
- * cells get the apostrophe the import takes off.
+ * cells get the apostrophe the import takes off. Headers and reasons are in the dealership's
+ * language (`locale`, the settings' one).
  */
-export function rejectsCsv(
-  headers: string[],
-  rows: { record: CsvRecord; reasons: string[] }[],
-  separator: Separator,
-): string {
-  const reasonHeader = separator === ';' ? 'Motif du rejet' : 'Reject reason';
-  const lineHeader = separator === ';' ? 'Ligne' : 'Line';
-  const data = rows.map(({ record, reasons }) => [
+export function rejectsCsv(headers: string[], rows: RejectedRecord[], separator: Separator, locale: Locale): string {
+  const w = words[locale];
+  const data = rows.map(({ record, problems }) => [
     ...headers.map((_, i) => record.cells[i] ?? ''),
-    reasons.join(' ; '),
+    problems
+      .map((p) => {
+        const text = importProblemText(p.problem, locale);
+        return p.column ? `${p.column}${w.colon}${text}` : text;
+      })
+      .join(' ; '),
     String(record.line),
   ]);
   return (
     BOM +
     Papa.unparse(
-      { fields: [...headers, reasonHeader, lineHeader], data },
+      { fields: [...headers, w.reason, w.line], data },
       { delimiter: separator, newline: '\r\n', ...csvFormulaEscape },
     )
   );
 }
 
 /** ADF rejects have no columns to give back: line, element path and reason. */
-export function adfRejectsCsv(rejects: ImportReject[]): string {
-  const data = rejects.map((r) => [String(r.line), r.column ?? '', r.reason]);
+export function adfRejectsCsv(rejects: ImportReject[], locale: Locale): string {
+  const w = words[locale];
+  const data = rejects.map((r) => [String(r.line), r.column ?? '', reasonText(r, locale)]);
   return (
     BOM +
     Papa.unparse(
-      { fields: ['Ligne', 'Élément', 'Motif du rejet'], data },
+      { fields: [w.line, w.element, w.reason], data },
       { delimiter: ';', newline: '\r\n', ...csvFormulaEscape },
     )
   );

@@ -1,10 +1,6 @@
-import {
-  notTextFileMessage,
-  type ColumnMapping,
-  type ImportProgress,
-  type ImportReject,
-  type ImportReport,
-} from '../../../shared/domain/import-report';
+import type { ImportProblem } from '../../../shared/domain/import-problems';
+import type { ColumnMapping, ImportProgress, ImportReject, ImportReport } from '../../../shared/domain/import-report';
+import type { Locale } from '../../../shared/domain/settings';
 import { AppFailure } from '../../../shared/result';
 import { MalformedXml } from './adf/xml';
 import { parseAdf } from './adf/parse-adf';
@@ -13,8 +9,9 @@ import { readCsvFileInWorker, WorkerUnavailable } from './csv/csv-in-worker';
 import { decodeText, encodingLabel, looksBinary } from './csv/decode';
 import { parseCsv, type CsvRecord, type Separator } from './csv/parse-csv';
 import { columnOfLeadField, invalidMappingFields } from './mapping';
+import { importReject } from './reject';
 import { adfRejectsCsv, rejectsCsv } from './rejects-csv';
-import type { ImportBatch, ImportTarget } from './target';
+import type { ImportBatch, ImportTarget, TargetReject } from './target';
 
 export interface ImportRequest {
   fileName: string;
@@ -26,6 +23,8 @@ export interface ImportRequest {
   dryRun: boolean;
   region: string;
   zone?: string;
+  /** The dealership's language (settings.locale): the rejects file's words. Default French. */
+  locale?: Locale;
   /**
    * Read a CSV file in the import worker (the default for files over WORKER_MIN_BYTES, where a
    * worker exists); false reads it on this thread. The report is the same either way.
@@ -76,7 +75,7 @@ export async function runImport(request: ImportRequest, target: ImportTarget): P
         format: request.format ?? 'csv',
         refused: true,
         rows: 0,
-        rejected: [{ line: 1, reason: notTextFileMessage }],
+        rejected: [importReject(1, { code: 'not-text-file' })],
         warnings: [],
       },
     };
@@ -98,6 +97,9 @@ type Ctx = { region: string; zone: string };
 type Base = { file: string; dryRun: boolean } & Counts;
 type Options = { dryRun: boolean; fileName: string; keepValid: boolean; onWriting?: () => void };
 
+/** The lead service's reject as a problem; one without a code keeps its words. */
+const targetProblem = (r: TargetReject): ImportProblem => r.problem ?? { code: 'other', message: r.reason };
+
 async function importAdf(
   request: ImportRequest,
   target: ImportTarget,
@@ -117,7 +119,14 @@ async function importAdf(
         format: 'adf',
         refused: true,
         rows: 0,
-        rejected: [{ line: error.line, reason: error.message }],
+        rejected: [
+          importReject(error.line, {
+            code: 'xml-malformed',
+            line: error.line,
+            column: error.column,
+            detail: error.detail,
+          }),
+        ],
         warnings: [],
       },
     };
@@ -136,7 +145,7 @@ async function importAdf(
     if (rejected.length > 0) {
       refused ||= !request.keepValid;
       // ADF has no columns: the lead field at fault stands for one.
-      for (const r of rejected) rejects.push({ line: r.line, column: r.field.replaceAll('.', '/'), reason: r.reason });
+      for (const r of rejected) rejects.push(importReject(r.line, targetProblem(r), r.field.replaceAll('.', '/')));
       rejects.sort((a, b) => a.line - b.line);
     }
   }
@@ -151,7 +160,7 @@ async function importAdf(
       rejected: rejects,
       warnings: adf.warnings,
     },
-    ...(rejects.length > 0 ? { rejectsCsv: adfRejectsCsv(rejects) } : {}),
+    ...(rejects.length > 0 ? { rejectsCsv: adfRejectsCsv(rejects, request.locale ?? 'fr') } : {}),
   };
 }
 
@@ -208,9 +217,8 @@ async function importCsv(
 
   if (head.problem) {
     for await (const _ of batches()); // counts the rows
-    const reason =
-      head.problem === 'empty' ? 'the file is empty' : 'no column could be matched to a lead field: choose a mapping';
-    return { report: report({ refused: true, rows: end.rows, rejected: [{ line: 1, reason }] }) };
+    const problem: ImportProblem = { code: head.problem === 'empty' ? 'file-empty' : 'no-column-matched' };
+    return { report: report({ refused: true, rows: end.rows, rejected: [importReject(1, problem)] }) };
   }
 
   const { rejected, ...counts } = await target.importBatches(batches(), { ...options, via: 'import' });
@@ -219,8 +227,9 @@ async function importCsv(
     for (const r of rejected) {
       const record = records.get(r.line);
       const column = record ? columnOfLeadField(r.field, head.headers, head.mapping, record.cells) : undefined;
-      rejects.push({ line: r.line, ...(column ? { column } : {}), reason: r.reason });
-      if (record) rejectedRecords.push({ record, reasons: [column ? `${column}: ${r.reason}` : r.reason] });
+      const problem = targetProblem(r);
+      rejects.push(importReject(r.line, problem, column));
+      if (record) rejectedRecords.push({ record, problems: [{ ...(column ? { column } : {}), problem }] });
     }
     rejects.sort((a, b) => a.line - b.line);
     rejectedRecords.sort((a, b) => a.record.line - b.record.line);
@@ -228,7 +237,9 @@ async function importCsv(
   const refused = rejects.length > 0 && !request.keepValid;
   return {
     report: report({ ...(refused ? {} : { counts }), refused, rows: end.rows, rejected: rejects }),
-    ...(rejectedRecords.length > 0 ? { rejectsCsv: rejectsCsv(head.headers, rejectedRecords, head.separator) } : {}),
+    ...(rejectedRecords.length > 0
+      ? { rejectsCsv: rejectsCsv(head.headers, rejectedRecords, head.separator, request.locale ?? 'fr') }
+      : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ImportProblem } from '../../../shared/domain/import-problems';
 import type { Lead, LeadDraft } from '../../../shared/domain/lead';
 import type { ParsedLeadQuery } from '../../../shared/domain/lead-query';
 
@@ -5,6 +6,18 @@ import type { ParsedLeadQuery } from '../../../shared/domain/lead-query';
 export interface ImportBatch {
   items: { draft: LeadDraft; line: number }[];
   fileRejects?: number;
+}
+
+/**
+ * A row the lead rules refuse: `field` is the lead field at fault, `reason` the English words.
+ * `problem` (codes `lead-rule-broken`, `merge-breaks-rule`) lets the screens word it in French;
+ * without it the reason is shown as it is.
+ */
+export interface TargetReject {
+  line: number;
+  field: string;
+  reason: string;
+  problem?: ImportProblem;
 }
 
 /** What the import needs from the lead service (dedupe, merge and durable write are its job). */
@@ -28,7 +41,7 @@ export interface ImportTarget {
     imported: number;
     merged: number;
     unchanged: number;
-    rejected: { line: number; field: string; reason: string }[];
+    rejected: TargetReject[];
   }>;
 }
 

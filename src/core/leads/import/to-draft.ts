@@ -1,8 +1,8 @@
 import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
+import type { ImportProblem, WordField } from '../../../shared/domain/import-problems';
 import {
   ContactSchema,
-  stages,
   type Address,
   type LeadDraft,
   type Phone,
@@ -17,7 +17,7 @@ import { phoneToE164 } from './phone-e164';
 /** A problem with one cell (or the row, without column): becomes an ImportReject with the line. */
 export interface CellProblem {
   column?: string;
-  reason: string;
+  problem: ImportProblem;
 }
 
 export interface ConvertContext {
@@ -122,7 +122,6 @@ const phoneFieldType: Partial<Record<ImportField, Phone['type']>> = {
 };
 
 const phoneFieldEntries = Object.entries(phoneFieldType) as [ImportField, Phone['type']][];
-const stageAllowed = `${stages.join(', ')} (or nouveau, contacté, rdv, venu, vendu, perdu)`;
 
 interface PhoneColumn {
   index: number;
@@ -185,7 +184,7 @@ export class RowConverter {
       for (const raw of raws) {
         const e164 = phoneToE164(raw, this.#ctx.region);
         if (!e164) {
-          problems.push({ column: headers[index]!, reason: `phone '${raw}' is not a valid number` });
+          problems.push({ column: headers[index]!, problem: { code: 'phone-invalid', value: raw } });
           continue;
         }
         if (field === 'phone') preferredE164 ??= e164;
@@ -205,11 +204,11 @@ export class RowConverter {
     if (emailAt >= 0) {
       const candidate = values[emailAt]!.toLowerCase();
       if (EMAIL.safeParse(candidate).success) email = candidate;
-      else problems.push({ column: headers[emailAt]!, reason: `e-mail '${values[emailAt]!}' is not valid` });
+      else problems.push({ column: headers[emailAt]!, problem: { code: 'email-invalid', value: values[emailAt]! } });
     }
     // Only phone and e-mail problems exist so far: a bad number or address already says why.
     if (phones.length === 0 && !email && problems.length === 0)
-      problems.push({ reason: 'no phone and no e-mail: nothing to call' });
+      problems.push({ problem: { code: 'no-contact-channel' } });
 
     const address: Address = {};
     const street = this.#text('street', 200);
@@ -224,11 +223,7 @@ export class RowConverter {
       const upper = value.toUpperCase();
       const code = /^[A-Z]{2}$/.test(upper) ? upper : countryNames[normalizeWord(value)];
       if (code) address.country = code;
-      else
-        problems.push({
-          column: headers[countryAt]!,
-          reason: `country '${value}' is not known (use a 2-letter code such as FR)`,
-        });
+      else problems.push({ column: headers[countryAt]!, problem: { code: 'country-unknown', value } });
     }
 
     const company = this.#text('company', 200);
@@ -245,7 +240,7 @@ export class RowConverter {
       const value = values[mileageAt]!;
       const r = parseFrenchNumber(value.replace(/\b(km|kms|kilom[eè]tres?)\b/gi, '').replace(/\bmi(les)?\b/gi, ''));
       if (!r.ok || !Number.isInteger(r.value.value) || r.value.value < 0)
-        problems.push({ column: headers[mileageAt]!, reason: `mileage '${value}' is not a whole number of km` });
+        problems.push({ column: headers[mileageAt]!, problem: { code: 'mileage-invalid', value } });
       else mileage = { value: r.value.value, unit: /\bmi(les)?\b/i.test(value) ? 'mi' : 'km' };
     }
     // Objects are built key by key, in the order the draft has always had (not through compact,
@@ -264,7 +259,7 @@ export class RowConverter {
     if (mileage !== undefined) tradeInParts.mileage = mileage;
     if (Object.keys(tradeInParts).length > 0) tradeIn = tradeInParts as TradeIn;
 
-    const stage = this.#word('stage', stageWords, 'stage', stageAllowed);
+    const stage = this.#word('stage', stageWords, 'stage');
     const sourceName = this.#text('source', 100);
     const provider = this.#text('sourceProvider', 100);
     const externalId = this.#text('sourceId', 100);
@@ -274,7 +269,7 @@ export class RowConverter {
     if (tooLongTag)
       problems.push({
         column: headers[tagsAt]!,
-        reason: `tag '${tooLongTag.slice(0, 30)}…' is longer than 50 characters`,
+        problem: { code: 'tag-too-long', start: tooLongTag.slice(0, 30), max: 50 },
       });
 
     const consentAt = this.#date('consentGivenAt');
@@ -286,15 +281,15 @@ export class RowConverter {
       if (!consentAt && givenAtHeader === undefined)
         problems.push({
           column: this.#headerOf('consentWording'),
-          reason: 'consent wording given without the date it was given',
+          problem: { code: 'consent-wording-without-date' },
         });
       else if (!wording && consentAt)
         problems.push({
           column: givenAtHeader,
-          reason: 'consent date given without the wording shown to the consumer',
+          problem: { code: 'consent-date-without-wording' },
         });
       else if (consentAt && wording && !number)
-        problems.push({ column: givenAtHeader, reason: 'consent given but no phone number it covers' });
+        problems.push({ column: givenAtHeader, problem: { code: 'consent-without-phone' } });
       else if (consentAt && wording && number)
         consents.push({
           id: consentId(number, consentAt, wording),
@@ -346,13 +341,8 @@ export class RowConverter {
     const problems = this.#problems;
     const make = this.#text('vehicleMake', 60);
     const model = this.#text('vehicleModel', 80);
-    const interest = this.#word(
-      'vehicleInterest',
-      interestWords,
-      'interest',
-      'achat, LOA/location, essai (buy, lease, test-drive)',
-    );
-    const condition = this.#word('vehicleCondition', conditionWords, 'condition', 'neuf/VN, occasion/VO (new, used)');
+    const interest = this.#word('vehicleInterest', interestWords, 'interest');
+    const condition = this.#word('vehicleCondition', conditionWords, 'condition');
     const year = this.#year('vehicleYear');
     const trim = this.#text('vehicleTrim', 80);
     const vin = this.#vin('vehicleVin');
@@ -364,7 +354,7 @@ export class RowConverter {
       const value = this.#values[priceAt]!;
       const r = parseFrenchNumber(value);
       if (!r.ok || r.value.value < 0)
-        problems.push({ column: this.#headers[priceAt]!, reason: `price '${value}' is not a number` });
+        problems.push({ column: this.#headers[priceAt]!, problem: { code: 'price-invalid', value } });
       else {
         const currencyAt = this.#first('vehicleCurrency');
         const currency = (
@@ -374,7 +364,7 @@ export class RowConverter {
         else
           problems.push({
             column: this.#headers[currencyAt]!,
-            reason: `currency '${currency}' is not a currency code such as EUR`,
+            problem: { code: 'currency-invalid', value: currency },
           });
       }
     }
@@ -391,16 +381,16 @@ export class RowConverter {
       if (anyDetail)
         problems.push({
           column: this.#headerOf('vehicleMake'),
-          reason: 'vehicle details given without make and model',
+          problem: { code: 'vehicle-without-make-model' },
         });
       return undefined;
     }
     if (!make) {
-      problems.push({ reason: `vehicle make is missing (model '${model}' given)` });
+      problems.push({ problem: { code: 'vehicle-make-missing', model: model! } });
       return undefined;
     }
     if (!model) {
-      problems.push({ reason: `vehicle model is missing (make '${make}' given)` });
+      problems.push({ problem: { code: 'vehicle-model-missing', make } });
       return undefined;
     }
     const vehicle = { interest: interest ?? 'buy' } as Vehicle;
@@ -436,7 +426,7 @@ export class RowConverter {
     if (value.length > max) {
       this.#problems.push({
         column: this.#headers[at]!,
-        reason: `'${value.slice(0, 30)}…' is longer than ${max} characters`,
+        problem: { code: 'too-long', start: value.slice(0, 30), max },
       });
       return undefined;
     }
@@ -449,7 +439,7 @@ export class RowConverter {
     const value = this.#values[at]!;
     const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
     if (n >= 1900 && n <= 2100) return n;
-    this.#problems.push({ column: this.#headers[at]!, reason: `year '${value}' is not a year` });
+    this.#problems.push({ column: this.#headers[at]!, problem: { code: 'year-invalid', value } });
     return undefined;
   }
 
@@ -458,7 +448,7 @@ export class RowConverter {
     if (at < 0) return undefined;
     const r = parseFrenchDate(this.#values[at]!, this.#ctx.zone);
     if (r.ok) return r.value;
-    this.#problems.push({ column: this.#headers[at]!, reason: r.reason });
+    this.#problems.push({ column: this.#headers[at]!, problem: r.problem });
     return undefined;
   }
 
@@ -468,20 +458,17 @@ export class RowConverter {
     const value = this.#values[at]!;
     const s = value.replace(/[\s-]/g, '').toUpperCase();
     if (VIN.test(s)) return s;
-    this.#problems.push({
-      column: this.#headers[at]!,
-      reason: `VIN '${value}' is not valid (at most 17 letters and digits, no I, O or Q)`,
-    });
+    this.#problems.push({ column: this.#headers[at]!, problem: { code: 'vin-invalid', value } });
     return undefined;
   }
 
-  #word<T>(field: ImportField, table: Record<string, T>, what: string, allowed: string): T | undefined {
+  #word<T>(field: ImportField, table: Record<string, T>, what: WordField): T | undefined {
     const at = this.#first(field);
     if (at < 0) return undefined;
     const value = this.#values[at]!;
     const found = table[normalizeWord(value)];
     if (found === undefined)
-      this.#problems.push({ column: this.#headers[at]!, reason: `${what} '${value}' is not one of ${allowed}` });
+      this.#problems.push({ column: this.#headers[at]!, problem: { code: 'not-one-of', field: what, value } });
     return found;
   }
 }

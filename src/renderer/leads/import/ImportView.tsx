@@ -11,6 +11,7 @@ import { formatCount, formatPercent } from '../format';
 import { listMemory } from '../leads-context';
 import { leadsListHref } from '../leads-route';
 import { nextProgress, progressView } from './import-progress';
+import { rejectText } from './reject-text';
 import { IGNORE, isKnownTarget, targetOptions } from './targets';
 
 type Inspection = RequestOutput<'leads.inspectImport'>;
@@ -423,7 +424,7 @@ function ReportView({ report, rejectsUrl }: { report: Report; rejectsUrl: string
                 <tr key={index}>
                   <td>{reject.line}</td>
                   <td>{reject.column ?? ''}</td>
-                  <td>{reject.reason}</td>
+                  <td>{rejectText(reject, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>
@@ -436,7 +437,7 @@ function ReportView({ report, rejectsUrl }: { report: Report; rejectsUrl: string
           <ul>
             {report.warnings.map((warning, index) => (
               <li key={index}>
-                {t('leads.import.report.line')} {warning.line} : {warning.message}
+                {t('leads.import.report.lineMessage', { line: warning.line, message: warning.message })}
               </li>
             ))}
           </ul>

@@ -98,7 +98,12 @@ describe('ADF import', () => {
       ]),
     );
     expect(adf.rejects).toEqual([
-      { line: 24, column: 'prospect[2]/customer/contact', reason: 'no phone and no e-mail: nothing to call' },
+      {
+        line: 24,
+        column: 'prospect[2]/customer/contact',
+        reason: 'no phone and no e-mail: nothing to call',
+        problem: { code: 'no-contact-channel' },
+      },
     ]);
   });
 
@@ -131,7 +136,7 @@ describe('ADF import', () => {
 
   it('says when a file has no prospect at all', () => {
     expect(parseAdf('<adf></adf>', ctx).rejects).toEqual([
-      { line: 1, reason: 'no <prospect> found: is this an ADF file?' },
+      { line: 1, reason: 'no <prospect> found: is this an ADF file?', problem: { code: 'no-prospect' } },
     ]);
   });
 });

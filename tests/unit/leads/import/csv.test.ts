@@ -99,9 +99,16 @@ describe('French values', () => {
   });
 
   it('says which dates do not exist or are not dates', () => {
-    expect(parseFrenchDate('31/02/2025')).toEqual({ ok: false, reason: "date '31/02/2025' does not exist" });
-    expect(parseFrenchDate('2025-02-31')).toEqual({ ok: false, reason: "date '2025-02-31' does not exist" });
-    expect(parseFrenchDate('demain')).toMatchObject({ ok: false, reason: expect.stringMatching(/is not a date/) });
+    expect(parseFrenchDate('31/02/2025')).toEqual({
+      ok: false,
+      problem: { code: 'date-not-exist', value: '31/02/2025' },
+    });
+    expect(parseFrenchDate('2025-02-31')).toEqual({
+      ok: false,
+      problem: { code: 'date-not-exist', value: '2025-02-31' },
+    });
+    expect(parseFrenchDate('demain')).toEqual({ ok: false, problem: { code: 'date-invalid', value: 'demain' } });
+    expect(parseFrenchNumber('douze')).toEqual({ ok: false, problem: { code: 'number-invalid', value: 'douze' } });
   });
 
   it('reads French and plain numbers with currency', () => {

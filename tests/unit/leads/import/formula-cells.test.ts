@@ -43,12 +43,14 @@ describe('rejects file', () => {
     expect(allLeads(service).map((l) => l.contact.lastName)).toEqual(['Martin']);
     const lines = rejectsCsv!.slice(1).split('\r\n');
     expect(lines[0]).toBe('Nom;Prénom;Téléphone;Notes;Motif du rejet;Ligne');
-    expect(lines[1]).toBe(`"'=1+2";"'@SUM(A1)";12 34;"'-5";Téléphone: phone '12 34' is not a valid number;2`);
+    expect(lines[1]).toBe(
+      `"'=1+2";"'@SUM(A1)";12 34;"'-5";Téléphone : Le numéro «\u00a012 34\u00a0» n'est pas un numéro de téléphone valide;2`,
+    );
     expect(parseCsv(rejectsCsv!.slice(1)).records[0]!.cells.slice(0, 4)).toEqual(['=1+2', '@SUM(A1)', '12 34', '-5']);
   });
 
   it('ADF rejects are escaped too', () => {
-    const csv = adfRejectsCsv([{ line: 3, column: '@adf/prospect', reason: '=bad' }]);
+    const csv = adfRejectsCsv([{ line: 3, column: '@adf/prospect', reason: '=bad' }], 'fr');
     expect(Papa.parse<string[]>(csv.slice(1), { delimiter: ';' }).data[1]).toEqual(['3', "'@adf/prospect", "'=bad"]);
   });
 });

@@ -149,9 +149,9 @@ describe('row -> draft', () => {
         wording: "J'accepte d'être appelé",
       }),
     ]);
-    expect(draftOf({ Tél: '0612345678', 'Consentement le': '01/09/2025' }).problems[0]!.reason).toMatch(
-      /without the wording/,
-    );
+    expect(draftOf({ Tél: '0612345678', 'Consentement le': '01/09/2025' }).problems).toEqual([
+      { column: 'Consentement le', problem: { code: 'consent-date-without-wording' } },
+    ]);
   });
 });
 
@@ -161,22 +161,71 @@ describe('every reject reason, with line and column', () => {
     const out = csvToDrafts(csv, guessMapping(csv.headers), ctx);
     expect(out.items.map((i) => i.line)).toEqual([2]);
     expect(out.rejects).toEqual([
-      { line: 3, column: 'Téléphone', reason: "phone '12 34' is not a valid number" },
-      { line: 4, reason: 'no phone and no e-mail: nothing to call' },
-      { line: 5, column: 'Année', reason: "year '20255' is not a year" },
+      {
+        line: 3,
+        column: 'Téléphone',
+        reason: "phone '12 34' is not a valid number",
+        problem: { code: 'phone-invalid', value: '12 34' },
+      },
+      { line: 4, reason: 'no phone and no e-mail: nothing to call', problem: { code: 'no-contact-channel' } },
+      {
+        line: 5,
+        column: 'Année',
+        reason: "year '20255' is not a year",
+        problem: { code: 'year-invalid', value: '20255' },
+      },
       {
         line: 6,
         column: 'Étape',
         reason: expect.stringMatching(/^stage 'gagné' is not one of new, contacted, appointment, visited, sold, lost/),
+        problem: { code: 'not-one-of', field: 'stage', value: 'gagné' },
       },
-      { line: 7, column: 'E-mail', reason: "e-mail 'x@' is not valid" },
-      { line: 8, column: 'Date de création', reason: "date '31/02/2025' does not exist" },
-      { line: 9, column: 'Prix', reason: "price 'douze mille' is not a number" },
-      { line: 10, reason: "vehicle model is missing (make 'Toyota' given)" },
-      { line: 11, column: 'VIN', reason: expect.stringMatching(/^VIN 'VF1-ÉÉÉ' is not valid/) },
-      { line: 12, column: 'Kilométrage', reason: "mileage 'beaucoup' is not a whole number of km" },
-      { line: 13, column: 'Pays', reason: expect.stringMatching(/^country 'Narnia' is not known/) },
-      { line: 14, reason: 'row has 14 columns, the header has 13 (a separator inside an unquoted value?)' },
+      {
+        line: 7,
+        column: 'E-mail',
+        reason: "e-mail 'x@' is not valid",
+        problem: { code: 'email-invalid', value: 'x@' },
+      },
+      {
+        line: 8,
+        column: 'Date de création',
+        reason: "date '31/02/2025' does not exist",
+        problem: { code: 'date-not-exist', value: '31/02/2025' },
+      },
+      {
+        line: 9,
+        column: 'Prix',
+        reason: "price 'douze mille' is not a number",
+        problem: { code: 'price-invalid', value: 'douze mille' },
+      },
+      {
+        line: 10,
+        reason: "vehicle model is missing (make 'Toyota' given)",
+        problem: { code: 'vehicle-model-missing', make: 'Toyota' },
+      },
+      {
+        line: 11,
+        column: 'VIN',
+        reason: expect.stringMatching(/^VIN 'VF1-ÉÉÉ' is not valid/),
+        problem: { code: 'vin-invalid', value: 'VF1-ÉÉÉ' },
+      },
+      {
+        line: 12,
+        column: 'Kilométrage',
+        reason: "mileage 'beaucoup' is not a whole number of km",
+        problem: { code: 'mileage-invalid', value: 'beaucoup' },
+      },
+      {
+        line: 13,
+        column: 'Pays',
+        reason: expect.stringMatching(/^country 'Narnia' is not known/),
+        problem: { code: 'country-unknown', value: 'Narnia' },
+      },
+      {
+        line: 14,
+        reason: 'row has 14 columns, the header has 13 (a separator inside an unquoted value?)',
+        problem: { code: 'column-count', cells: 14, columns: 13 },
+      },
     ]);
   });
 
@@ -185,7 +234,11 @@ describe('every reject reason, with line and column', () => {
     const out = csvToDrafts(csv, guessMapping(csv.headers), ctx);
     expect(out.items.map((i) => i.line)).toEqual([2]);
     expect(out.rejects).toEqual([
-      { line: 3, reason: 'quoted field opened on line 3 never closes: the file looks truncated' },
+      {
+        line: 3,
+        reason: 'quoted field opened on line 3 never closes: the file looks truncated',
+        problem: { code: 'quote-never-closes', line: 3 },
+      },
     ]);
   });
 });

@@ -58,7 +58,9 @@ describe('import engine against the real store', () => {
     expect(lines[0]).toBe(
       'Nom;Prénom;Téléphone;E-mail;Marque;Modèle;Année;Prix;Étape;Date de création;VIN;Kilométrage;Pays;Motif du rejet;Ligne',
     );
-    expect(lines[1]).toBe("Mauvais;Tel;12 34;;;;;;;;;;;Téléphone: phone '12 34' is not a valid number;3");
+    expect(lines[1]).toBe(
+      "Mauvais;Tel;12 34;;;;;;;;;;;Téléphone : Le numéro «\u00a012 34\u00a0» n'est pas un numéro de téléphone valide;3",
+    );
     expect(lines).toHaveLength(13); // header + 12 rejected rows
   });
 
@@ -125,7 +127,14 @@ describe('import engine against the real store', () => {
       'Petit;07 81 22 33 44;;hugo@exemple.fr',
       `Martin;+33 6 12 34 56 78;${tags('b')};`,
     ].join('\n');
-    const request = { fileName: 'tags.csv', bytes: Buffer.from(csv), dryRun: false, region: 'FR' };
+    // English rejects file: the lead service's own words, whether or not they come with a code.
+    const request = {
+      fileName: 'tags.csv',
+      bytes: Buffer.from(csv),
+      dryRun: false,
+      region: 'FR',
+      locale: 'en' as const,
+    };
     const reject = {
       line: 4,
       column: 'Étiquettes',

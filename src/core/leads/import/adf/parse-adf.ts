@@ -1,5 +1,6 @@
 import type { ImportReject, ImportReport } from '../../../../shared/domain/import-report';
 import type { LeadDraft } from '../../../../shared/domain/lead';
+import { importReject } from '../reject';
 import { prospectToDraft } from './prospect-to-draft';
 import { children, elementNames, parseXmlFile, type XmlNode } from './xml';
 
@@ -35,14 +36,14 @@ export function parseAdf(text: string, ctx: { region: string; zone: string }): P
   collect(xml.root, false);
   const result: ParsedAdf = { items: [], rejects: [], warnings, prospects: prospects.length };
   if (prospects.length === 0) {
-    result.rejects.push({ line: 1, reason: 'no <prospect> found: is this an ADF file?' });
+    result.rejects.push(importReject(1, { code: 'no-prospect' }));
     return result;
   }
   prospects.forEach((p, index) => {
     const line = xml.prospectLines[index] ?? 1;
     const r = prospectToDraft(p, `prospect[${index + 1}]`, ctx);
     for (const message of r.warnings) warnings.push({ line, message });
-    if (r.reject) result.rejects.push({ line, ...r.reject });
+    if (r.reject) result.rejects.push(importReject(line, r.reject.problem, r.reject.column));
     else if (r.draft) result.items.push({ draft: r.draft, line });
   });
   return result;

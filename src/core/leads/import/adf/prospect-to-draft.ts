@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { importProblemText, type ImportProblem } from '../../../../shared/domain/import-problems';
 import {
   LeadDraftSchema,
   type LeadDraft,
@@ -12,7 +14,7 @@ import { attr, child, children, elementNames, textOf, type XmlNode } from './xml
 
 export interface ProspectResult {
   draft?: LeadDraft;
-  reject?: { column: string; reason: string };
+  reject?: { column: string; problem: ImportProblem };
   warnings: string[];
 }
 
@@ -92,7 +94,7 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
   const customer = child(p, 'customer');
   const contact = child(customer, 'contact');
   if (!contact)
-    return { reject: { column: `${path}/customer/contact`, reason: 'no customer contact: nothing to call' }, warnings };
+    return { reject: { column: `${path}/customer/contact`, problem: { code: 'no-customer-contact' } }, warnings };
   warnUnknown(customer, 'customer', 'customer');
   warnUnknown(contact, 'contact', 'customer/contact');
 
@@ -143,7 +145,7 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
   }
   if (phones.length === 0 && !email)
     return {
-      reject: { column: `${path}/customer/contact`, reason: 'no phone and no e-mail: nothing to call' },
+      reject: { column: `${path}/customer/contact`, problem: { code: 'no-contact-channel' } },
       warnings,
     };
 
@@ -266,7 +268,7 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
   if (requestDate) {
     const d = parseFrenchDate(requestDate, ctx.zone);
     if (d.ok) createdAt = d.value;
-    else warnings.push(`prospect/requestdate: ${d.reason}, dropped`);
+    else warnings.push(`prospect/requestdate: ${importProblemText(d.problem, 'en')}, dropped`);
   }
 
   const draft: LeadDraft = compact({
@@ -285,7 +287,19 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
   const checked = LeadDraftSchema.safeParse(draft);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    return { reject: { column: `${path}/${issue.path.join('/')}`, reason: issue.message }, warnings };
+    return { reject: { column: `${path}/${issue.path.join('/')}`, problem: schemaProblem(issue) }, warnings };
   }
   return { draft: checked.data, warnings };
+}
+
+/** A schema refusal: its English words, and what was too big when that is the issue (a French screen says that much). */
+function schemaProblem(issue: z.core.$ZodIssue): ImportProblem {
+  if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array'))
+    return {
+      code: 'value-refused',
+      message: issue.message,
+      max: Number(issue.maximum),
+      of: issue.origin === 'string' ? 'characters' : 'items',
+    };
+  return { code: 'value-refused', message: issue.message };
 }

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { importProblemText } from '../../../../shared/domain/import-problems';
 
 /** Every element is an array (ADF repeats most of them), attributes are `@_name`, text is `#text`. */
 export type XmlNode = { [key: string]: XmlNode[] | string } | string;
@@ -12,10 +13,12 @@ export interface ParsedXml {
 
 export class MalformedXml extends Error {
   constructor(
-    message: string,
     readonly line: number,
+    readonly column: number,
+    /** The XML validator's own words. */
+    readonly detail: string,
   ) {
-    super(message);
+    super(importProblemText({ code: 'xml-malformed', line, column, detail }, 'en'));
   }
 }
 
@@ -47,7 +50,7 @@ export function parseXmlFile(text: string): ParsedXml {
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     const column = line === 1 ? col - WRAP_OPEN.length : col;
-    throw new MalformedXml(`XML is malformed at line ${line}, column ${Math.max(1, column)}: ${msg}`, line);
+    throw new MalformedXml(line, Math.max(1, column), msg);
   }
   const parser = new XMLParser({
     ignoreAttributes: false,

@@ -1,7 +1,8 @@
+import type { ImportProblem } from '../../../../shared/domain/import-problems';
 import { isoOfInstant } from '../../../calling-rules/zone-time';
 import { zonedToUtc } from '../zone-time';
 
-export type ValueResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; problem: ImportProblem };
 
 const FR_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2})[:hH](\d{2})(?::(\d{2}))?)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -29,17 +30,17 @@ function parseDate(raw: string, zone: string): ValueResult<string> {
     const [, d, m, y, h, min, sec] = fr;
     const ms = zonedToUtc(zone, +y!, +m!, +d!, h ? +h : 0, min ? +min : 0, sec ? +sec : 0);
     return ms === undefined
-      ? { ok: false, reason: `date '${raw}' does not exist` }
+      ? { ok: false, problem: { code: 'date-not-exist', value: raw } }
       : { ok: true, value: isoOfInstant(ms) };
   }
   if (!ISO_DATE.test(s)) {
-    return { ok: false, reason: `date '${raw}' is not a date (expected 31/12/2025, 31/12/2025 14:30 or 2025-12-31)` };
+    return { ok: false, problem: { code: 'date-invalid', value: raw } };
   }
   // An ISO value with its own offset is an instant already; without one it is wall-clock time in `zone`.
   const iso = ISO_PARTS.exec(s)!;
   const [, y, m, d, h, min, sec, frac, tz] = iso;
   const wall = zonedToUtc(tz ? 'UTC' : zone, +y!, +m!, +d!, h ? +h : 0, min ? +min : 0, sec ? +sec : 0);
-  if (wall === undefined) return { ok: false, reason: `date '${raw}' does not exist` };
+  if (wall === undefined) return { ok: false, problem: { code: 'date-not-exist', value: raw } };
   const offsetMin = !tz || tz === 'Z' ? 0 : (tz[0] === '-' ? -1 : 1) * (+tz.slice(1, 3) * 60 + +tz.slice(-2));
   const ms = wall - offsetMin * 60_000 + (frac ? Math.round(Number(`0.${frac}`) * 1000) : 0);
   return { ok: true, value: isoOfInstant(ms) };
@@ -64,6 +65,6 @@ export function parseFrenchNumber(raw: string): ValueResult<{ value: number; cur
   } else if (s.includes(',')) {
     s = s.replace(',', '.');
   }
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return { ok: false, reason: `'${raw}' is not a number` };
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return { ok: false, problem: { code: 'number-invalid', value: raw } };
   return { ok: true, value: { value: Number(s), ...(currency ? { currency } : {}) } };
 }

@@ -1,15 +1,22 @@
 import type { ColumnMapping, ImportReject } from '../../../../shared/domain/import-report';
 import type { LeadDraft } from '../../../../shared/domain/lead';
 import { resolveField, type ImportField } from '../mapping';
-import { RowConverter, type ConvertContext } from '../to-draft';
+import { importReject } from '../reject';
+import { RowConverter, type CellProblem, type ConvertContext } from '../to-draft';
 import type { CsvRecord, ParsedCsv } from './parse-csv';
 
 export interface CsvRows {
   items: { draft: LeadDraft; line: number }[];
   rejects: ImportReject[];
   /** The records behind the rejects (same order, deduplicated), for the rejects file. */
-  rejectedRecords: { record: CsvRecord; reasons: string[] }[];
+  rejectedRecords: RejectedRecord[];
   warnings: { line: number; message: string }[];
+}
+
+/** A rejected row as the file had it, and why (the rejects file words it in the dealership's language). */
+export interface RejectedRecord {
+  record: CsvRecord;
+  problems: CellProblem[];
 }
 
 export const emptyRows = (): CsvRows => ({ items: [], rejects: [], rejectedRecords: [], warnings: [] });
@@ -45,10 +52,10 @@ export class CsvRowReader {
     if (unterminatedAt !== undefined || record.cells.length !== columns) {
       this.#reject(out, record, [
         {
-          reason:
+          problem:
             unterminatedAt !== undefined
-              ? `quoted field opened on line ${unterminatedAt} never closes: the file looks truncated`
-              : `row has ${record.cells.length} columns, the header has ${columns} (a separator inside an unquoted value?)`,
+              ? { code: 'quote-never-closes', line: unterminatedAt }
+              : { code: 'column-count', cells: record.cells.length, columns },
         },
       ]);
       return;
@@ -61,20 +68,14 @@ export class CsvRowReader {
   /** After the last record: a quote left open where no record could carry the reject (the header row). */
   finish(out: CsvRows, unterminatedAt: number | undefined): void {
     if (unterminatedAt !== undefined && !this.#saidNeverCloses)
-      out.rejects.push({
-        line: unterminatedAt,
-        reason: `quoted field opened on line ${unterminatedAt} never closes: the file looks truncated`,
-      });
+      out.rejects.push(importReject(unterminatedAt, { code: 'quote-never-closes', line: unterminatedAt }));
   }
 
-  #reject(out: CsvRows, record: CsvRecord, problems: { column?: string; reason: string }[]): void {
+  #reject(out: CsvRows, record: CsvRecord, problems: CellProblem[]): void {
     for (const p of problems) {
-      if (/never closes/.test(p.reason)) this.#saidNeverCloses = true;
-      out.rejects.push({ line: record.line, ...(p.column ? { column: p.column } : {}), reason: p.reason });
+      if (p.problem.code === 'quote-never-closes') this.#saidNeverCloses = true;
+      out.rejects.push(importReject(record.line, p.problem, p.column));
     }
-    out.rejectedRecords.push({
-      record,
-      reasons: problems.map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason)),
-    });
+    out.rejectedRecords.push({ record, problems });
   }
 }
