@@ -12,6 +12,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { silentLogger, type Logger } from '../log';
 import { newRecordId, type Collection } from '../store';
+import { sampleCallbacks, withSampleCallback, type SampleCallback } from './sample/callbacks';
 import { generateSampleLeads } from './sample/generate-leads';
 import { DEFAULT_ZONE } from './callback-due';
 import { leadFromDraft } from './draft';
@@ -41,7 +42,8 @@ export interface LeadServiceDeps {
   warmUp?: boolean;
 }
 
-export type ImportItem = { draft: LeadDraft; line: number };
+/** `callback`: sample leads only, a pending callback the new lead starts with. */
+export type ImportItem = { draft: LeadDraft; line: number; callback?: SampleCallback };
 /** Rows as the importer reads them; `fileRejects`: rows of this batch the file reader rejected already. */
 export type ImportBatch = { items: ImportItem[]; fileRejects?: number };
 export type ImportOptions = {
@@ -280,9 +282,13 @@ export class LeadService {
   /** Realistic sample leads through the import path (so loading twice adds nothing twice). */
   async loadSample(count: number): Promise<{ created: number }> {
     const generate = this.#deps.sample ?? ((n: number, now: Date) => generateSampleLeads(n, { now }));
-    const items = generate(count, new Date(this.#now())).map((draft, i) => ({
+    const now = new Date(this.#now());
+    const drafts = generate(count, now);
+    const callbacks = sampleCallbacks(drafts, { now });
+    const items = drafts.map((draft, i) => ({
       draft: { ...draft, source: { ...draft.source, name: 'Exemple' } },
       line: i + 1,
+      ...(callbacks[i] ? { callback: callbacks[i] } : {}),
     }));
     const { imported } = await this.importDrafts(items, {
       dryRun: false,
@@ -341,7 +347,7 @@ export class LeadService {
     let fileRejects = 0;
     for await (const batch of batches) {
       fileRejects += batch.fileRejects ?? 0;
-      for (const { draft, line } of batch.items) {
+      for (const { draft, line, callback } of batch.items) {
         const id = match(draft);
         const earlier = id ? pending.get(id) : undefined;
         const base = earlier?.lead ?? (id ? (collection.get(id) as Lead | undefined) : undefined);
@@ -366,7 +372,8 @@ export class LeadService {
           pending.set(lead.id, { lead, line });
           remember(lead);
         } else {
-          const lead = leadFromDraft(draft, { id: newId(), at, via: options.via, newId });
+          const made = leadFromDraft(draft, { id: newId(), at, via: options.via, newId });
+          const lead = callback ? withSampleCallback(made, callback, newId) : made;
           const issue = leadIssue(lead);
           if (issue) {
             const problem: ImportProblem = { code: 'lead-rule-broken', field: issue.field, message: issue.message };
