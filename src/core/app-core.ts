@@ -31,6 +31,7 @@ import { forwardedLogSink } from './log-files/forwarded';
 import { logHandlers } from './log-files/handlers';
 import type { SecretStore } from './secrets/secret-store';
 import { loadProvisioning } from './settings/load-provisioning';
+import { sellerName } from './settings/seller-name';
 import { SettingsService, userSettingsDefaults, type UserSettingsFile } from './settings/settings-service';
 import { callLookup, markVoicemailLeftVia, openVoicemailService, voicemailHandlers } from './voicemail';
 import { openStore, type Collection, type Store } from './store';
@@ -119,7 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   settings.onChange((view) => emit('settings.changed', view));
   const leadService = new LeadService({
     collection: leads,
-    seller: () => settings.current().sip.displayName,
+    seller: () => sellerName(settings.current()),
     region: () => settings.current().defaultRegion,
     emit: (ids) => emit('leads.changed', { ids }),
     log,
@@ -164,7 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const { dialer: timings, locale, defaultRegion } = settings.current();
       return { dialer: timings, locale, defaultRegion };
     },
-    seller: () => settings.current().sip.displayName.trim() || 'Vendeur',
+    seller: () => sellerName(settings.current()),
     zone: settings.current().dealershipZone,
     ...(options.prepareNextCall === false ? { prepareNext: false } : {}),
     emit,

@@ -50,7 +50,7 @@ export interface DialerServiceDeps {
   placer: CallPlacer;
   /** Read at each session start and skip note. */
   settings: () => { dialer: Timings; locale: 'fr' | 'en'; defaultRegion: string };
-  /** The seller at this workstation (settings sip.displayName, else "Vendeur"). */
+  /** The seller at this workstation (sellerName: sip.displayName, else "Vendeur"/"Seller" by locale). */
   seller: () => string;
   emit: DialerEmit;
   now?: () => number;

@@ -11,6 +11,7 @@ import type { LeadPage, LeadSummary, ParsedLeadQuery } from '../../shared/domain
 import type { ParsedInput } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { silentLogger, type Logger } from '../log';
+import { defaultSellerName } from '../settings/seller-name';
 import { newRecordId, type Collection } from '../store';
 import { sampleCallbacks, withSampleCallback, type SampleCallback } from './sample/callbacks';
 import { generateSampleLeads } from './sample/generate-leads';
@@ -27,7 +28,7 @@ import { UndoTokens } from './undo-tokens';
 export interface LeadServiceDeps {
   /** core.leads: opened lazily so the shell is ready before 100k leads are parsed. */
   collection: Promise<Collection<Lead>>;
-  /** The current seller (settings sip.displayName, else "Vendeur"): default owner and author. */
+  /** The current seller (sellerName: sip.displayName, else "Vendeur"/"Seller" by locale): default owner and author. */
   seller: () => string;
   /** settings.defaultRegion, for phone digits in the search key. */
   region: () => string;
@@ -439,7 +440,8 @@ export class LeadService {
   }
 
   #seller(): string {
-    return this.#deps.seller().trim() || 'Vendeur';
+    // The deps resolve the locale's word (sellerName); this only guards a blank from a caller.
+    return this.#deps.seller().trim() || defaultSellerName('fr');
   }
 
   #iso(): string {
