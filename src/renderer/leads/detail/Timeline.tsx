@@ -9,6 +9,7 @@ import { LEAD_CALLS_SHOWN, useLeadCalls } from '../../calls/useLeadCalls';
 import { displayPhone, formatDateTime } from '../format';
 import { useLeadsContext } from '../leads-context';
 import { Section } from './ContactSection';
+import { timelineText, type Translate } from './timeline-text';
 import type { Mutate } from './useLead';
 
 export const noteInputId = 'lead-note';
@@ -73,48 +74,18 @@ export function Timeline({ lead, mutate }: { lead: Lead; mutate: Mutate }) {
 function EntryText({ entry }: { entry: TimelineEntry }) {
   const { t, i18n } = useTranslation();
   const { region } = useLeadsContext();
-  const when = (iso: string) => formatDateTime(iso, i18n.language);
-  switch (entry.kind) {
-    case 'created':
-      return <>{t(`leads.timeline.created.${entry.via}`)}</>;
-    case 'note':
-      return (
-        <>
-          <span className="visually-hidden">{t('leads.timeline.note')} : </span>
-          <span className="timeline-note">{entry.text}</span>
-        </>
-      );
-    case 'stage':
-      return (
-        <>{t('leads.timeline.stage', { from: t(`leads.stages.${entry.from}`), to: t(`leads.stages.${entry.to}`) })}</>
-      );
-    case 'callback-set':
-      return <>{t('leads.timeline.callbackSet', { when: when(entry.dueAt) })}</>;
-    case 'callback-done':
-      return <>{t('leads.timeline.callbackDone')}</>;
-    case 'callback-snoozed':
-      return <>{t('leads.timeline.callbackSnoozed', { when: when(entry.dueAt) })}</>;
-    case 'consent-given':
-      return <>{t('leads.timeline.consentGiven', { number: displayPhone(entry.number, region) })}</>;
-    case 'consent-revoked':
-      return <>{t('leads.timeline.consentRevoked', { number: displayPhone(entry.number, region) })}</>;
-    case 'merged':
-      return <>{t('leads.timeline.merged')}</>;
-    case 'imported':
-      return (
-        <>
-          {t('leads.timeline.imported', { file: entry.file })}
-          {entry.changes.length > 0 && <span className="note"> ({entry.changes.join(', ')})</span>}
-        </>
-      );
-    case 'edited':
-      return (
-        <>
-          {t('leads.timeline.edited')}
-          {entry.fields.length > 0 && <span className="note"> ({entry.fields.join(', ')})</span>}
-        </>
-      );
-  }
+  const line = timelineText(entry, {
+    t: t as unknown as Translate,
+    when: (iso) => formatDateTime(iso, i18n.language),
+    phone: (e164) => displayPhone(e164, region),
+  });
+  return (
+    <>
+      {line.label !== undefined && <span className="visually-hidden">{line.label} </span>}
+      {entry.kind === 'note' ? <span className="timeline-note">{line.text}</span> : line.text}
+      {line.detail !== undefined && <span className="note"> ({line.detail})</span>}
+    </>
+  );
 }
 
 function NoteForm({ lead, mutate }: { lead: Lead; mutate: Mutate }) {
