@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackListSummary } from '../../shared/domain/callback-list';
 import { useClient } from '../app/connection-context';
 import { ConfirmDialog } from '../leads/detail/ConfirmDialog';
+import { LIST_MESSAGE_MS, nextListMessage, noListMessage } from './list-message';
 import { NewListForm } from './NewListForm';
 
 /** The callback lists with their progress; make, open, refresh and delete them. */
@@ -22,6 +23,7 @@ export function ListsSection({
   onOpen: (id: string) => void;
   onCreated: (list: CallbackListSummary) => void;
   onDeleted: (id: string) => void;
+  /** Shows (or, with '', clears) the page's confirmation line; this section decides how long it stays. */
   onMessage: (text: string) => void;
 }) {
   const { t } = useTranslation();
@@ -30,11 +32,24 @@ export function ListsSection({
   const [deleting, setDeleting] = useState<CallbackListSummary | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
+  const [message, dispatch] = useReducer(nextListMessage, noListMessage);
+  const say = (text: string) => dispatch({ kind: 'said', text });
+
+  useEffect(() => onMessage(message.text), [message, onMessage]);
+  useEffect(() => {
+    if (message.text === '') return;
+    const timer = setTimeout(() => dispatch({ kind: 'expired', seq: message.seq }), LIST_MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
+  // A started session is the seller's next step: the list's confirmation is old news.
+  useEffect(() => {
+    if (sessionListId !== undefined) dispatch({ kind: 'session-started' });
+  }, [sessionListId]);
 
   const refresh = async (list: CallbackListSummary) => {
     setRowError(null);
     const result = await client.request('callbackLists.refresh', { id: list.id });
-    if (result.ok) onMessage(t('dialer.lists.refreshed', { name: list.name }));
+    if (result.ok) say(t('dialer.lists.refreshed', { name: list.name }));
     else setRowError({ id: list.id, text: t(`errors.${result.error.code}`) });
   };
 
@@ -49,7 +64,7 @@ export function ListsSection({
       return;
     }
     onDeleted(deleting.id);
-    onMessage(t('dialer.lists.deleted', { name: deleting.name }));
+    say(t('dialer.lists.deleted', { name: deleting.name }));
     setDeleting(null);
   };
 
@@ -58,7 +73,14 @@ export function ListsSection({
       <div className="dialer-section-head">
         <h2 id="dialer-lists-title">{t('dialer.lists.title')}</h2>
         {!creating && (
-          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => {
+              setCreating(true);
+              dispatch({ kind: 'new-list-opened' });
+            }}
+          >
             {t('dialer.lists.new')}
           </button>
         )}
@@ -68,7 +90,7 @@ export function ListsSection({
           onCreated={(list) => {
             setCreating(false);
             onCreated(list);
-            onMessage(t('dialer.newList.created', { name: list.name }));
+            say(t('dialer.newList.created', { name: list.name }));
           }}
           onCancel={() => setCreating(false)}
         />
