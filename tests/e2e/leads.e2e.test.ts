@@ -89,6 +89,10 @@ describe('leads in the web host', () => {
 
     await page.getByRole('heading', { name: 'Élodie Martin' }).focus();
     await page.keyboard.press('c');
+    // A time already gone by is refused in the form, with the reason next to the field.
+    await page.getByLabel('Date et heure du rappel').fill('2020-01-15T10:30');
+    await page.getByRole('button', { name: 'Enregistrer le rappel' }).click();
+    await expect.poll(() => page.getByText('Cette heure est déjà passée', { exact: false }).count()).toBe(1);
     await page.getByLabel('Date et heure du rappel').fill('2030-01-15T10:30');
     await page.getByLabel('Qui rappelle').selectOption('anyone');
     await page.getByLabel('Note du rappel').fill('Confirmer le créneau');

@@ -36,3 +36,9 @@ export function fromDateTimeLocal(value: string): Date | null {
 
 export const isOverdue = (dueAt: string | undefined, now: Date): boolean =>
   dueAt !== undefined && Date.parse(dueAt) < now.getTime();
+
+/**
+ * A new callback's time already gone by: a reminder is for later. The picker has minute
+ * precision, so the current minute (and the one before) still counts as now.
+ */
+export const isPastForCallback = (due: Date, now: Date): boolean => due.getTime() < now.getTime() - 2 * 60_000;

@@ -2,7 +2,15 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Callback, Lead } from '../../../shared/domain/lead';
 import { formatDateTime } from '../format';
-import { fromDateTimeLocal, isOverdue, snoozeTime, toDateTimeLocal, tomorrowAtTen, type SnoozeChoice } from '../snooze';
+import {
+  fromDateTimeLocal,
+  isOverdue,
+  isPastForCallback,
+  snoozeTime,
+  toDateTimeLocal,
+  tomorrowAtTen,
+  type SnoozeChoice,
+} from '../snooze';
 import { Section } from './ContactSection';
 import type { Mutate } from './useLead';
 
@@ -134,8 +142,8 @@ function CallbackForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; on
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const date = fromDateTimeLocal(due);
-    if (!date) {
-      setProblem(t('leads.callback.badDate'));
+    if (!date || isPastForCallback(date, new Date())) {
+      setProblem(t(date ? 'leads.callback.pastDate' : 'leads.callback.badDate'));
       dueRef.current?.focus();
       return;
     }

@@ -3,6 +3,7 @@ import {
   fromDateTimeLocal,
   inOneHour,
   isOverdue,
+  isPastForCallback,
   snoozeTime,
   toDateTimeLocal,
   tomorrowAtTen,
@@ -36,5 +37,14 @@ describe('callback times (local time)', () => {
     expect(isOverdue(new Date(now.getTime() - 1).toISOString(), now)).toBe(true);
     expect(isOverdue(new Date(now.getTime() + 1).toISOString(), now)).toBe(false);
     expect(isOverdue(undefined, now)).toBe(false);
+  });
+
+  it('refuses a new callback in the past, but not one in the current minute', () => {
+    const picked = (value: string) => fromDateTimeLocal(value)!;
+    expect(isPastForCallback(picked('2025-03-14T17:42'), now)).toBe(false);
+    expect(isPastForCallback(picked('2025-03-14T17:41'), now)).toBe(false);
+    expect(isPastForCallback(picked('2025-03-14T17:30'), now)).toBe(true);
+    expect(isPastForCallback(picked('2025-03-13T18:00'), now)).toBe(true);
+    expect(isPastForCallback(tomorrowAtTen(now), now)).toBe(false);
   });
 });
