@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportProblemSchema } from './import-problems';
+import { ImportProblemSchema, importProblemText } from './import-problems';
 
 export const importFormats = ['csv', 'adf'] as const;
 
@@ -25,6 +25,11 @@ export const ImportRejectSchema = z.object({
   problem: ImportProblemSchema.optional(),
 });
 export type ImportReject = z.infer<typeof ImportRejectSchema>;
+
+/** A reject's reason in `locale`; a report from before problems had codes has only its English reason. */
+export function rejectReasonText(reject: Pick<ImportReject, 'reason' | 'problem'>, locale: 'fr' | 'en'): string {
+  return reject.problem ? importProblemText(reject.problem, locale) : reject.reason;
+}
 
 /** What an import did, or would do with dryRun: the same report either way. */
 export const ImportReportSchema = z.object({

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { csvFormulaEscape } from '../../../shared/csv-cell';
-import type { ImportReject } from '../../../shared/domain/import-report';
+import { rejectReasonText, type ImportReject } from '../../../shared/domain/import-report';
 import { importProblemText } from '../../../shared/domain/import-problems';
 import type { Locale } from '../../../shared/domain/settings';
 import type { RejectedRecord } from './csv/read-csv';
@@ -12,11 +12,6 @@ const words = {
   fr: { reason: 'Motif du rejet', line: 'Ligne', element: 'Élément', colon: ' : ' },
   en: { reason: 'Reject reason', line: 'Line', element: 'Element', colon: ': ' },
 } as const;
-
-/** A reject's reason in `locale`; a report from before problems had codes has only its English reason. */
-function reasonText(reject: Pick<ImportReject, 'reason' | 'problem'>, locale: Locale): string {
-  return reject.problem ? importProblemText(reject.problem, locale) : reject.reason;
-}
 
 /**
  * The rejected rows as the user sent them plus a reason column, so they can fix them in Excel and
@@ -48,7 +43,7 @@ export function rejectsCsv(headers: string[], rows: RejectedRecord[], separator:
 /** ADF rejects have no columns to give back: line, element path and reason. */
 export function adfRejectsCsv(rejects: ImportReject[], locale: Locale): string {
   const w = words[locale];
-  const data = rejects.map((r) => [String(r.line), r.column ?? '', reasonText(r, locale)]);
+  const data = rejects.map((r) => [String(r.line), r.column ?? '', rejectReasonText(r, locale)]);
   return (
     BOM +
     Papa.unparse(

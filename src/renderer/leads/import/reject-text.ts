@@ -1,9 +1,7 @@
-import { importProblemText } from '../../../shared/domain/import-problems';
-import type { ImportReject } from '../../../shared/domain/import-report';
+import { rejectReasonText, type ImportReject } from '../../../shared/domain/import-report';
 import { fallbackLocale, isLocale } from '../../i18n/locale';
 
-/** A reject in the screen's language; a report without a problem code has only its English reason. */
+/** A reject in the screen's language (French for a language the app does not have). */
 export function rejectText(reject: Pick<ImportReject, 'reason' | 'problem'>, language: string): string {
-  if (!reject.problem) return reject.reason;
-  return importProblemText(reject.problem, isLocale(language) ? language : fallbackLocale);
+  return rejectReasonText(reject, isLocale(language) ? language : fallbackLocale);
 }
