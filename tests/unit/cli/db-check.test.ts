@@ -1,20 +1,11 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/run';
-import { createCore } from '../../../src/core/app-core';
-import { SessionSecretStore } from '../../../src/core/secrets/secret-store';
+import { openTestCore } from '../support/test-core';
 
 async function dataDirWithSettings(): Promise<string> {
-  const dataDir = join(await mkdtemp(join(tmpdir(), 'relance-dbcheck-')), 'data');
-  const core = await createCore({
-    dataDir,
-    shell: 'web',
-    version: 't',
-    provisioningFiles: [],
-    secrets: new SessionSecretStore(),
-  });
+  const { core, dataDir } = await openTestCore('relance-dbcheck-');
   await core.settings.update({ locale: 'en' });
   await core.close();
   return dataDir;

@@ -1,9 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/core/app-core';
-import { SessionSecretStore } from '../../../src/core/secrets/secret-store';
+import { openTestCore } from '../support/test-core';
 import { defaultSellerName, sellerName } from '../../../src/core/settings/seller-name';
 
 describe('sellerName', () => {
@@ -20,14 +16,7 @@ describe('sellerName', () => {
 
 describe('the default seller in core', () => {
   it('signs notes and owns new leads as "Seller" in English, "Vendeur" in French', async () => {
-    const dataDir = join(await mkdtemp(join(tmpdir(), 'relance-seller-')), 'data');
-    const core = await createCore({
-      dataDir,
-      shell: 'web',
-      version: 't',
-      provisioningFiles: [],
-      secrets: new SessionSecretStore(),
-    });
+    const { core } = await openTestCore('relance-seller-');
     try {
       const draft = {
         contact: { kind: 'individual' as const, firstName: 'Inès', lastName: 'Roux', phones: [] },
