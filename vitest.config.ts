@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: fast unit tests, and end-to-end tests that need the built app,
 // Chromium and the SIP rig (run inside a loopback-only network namespace by scripts/run-tests.sh).
+// The end-to-end files run one at a time once every unit test is done (projects otherwise run
+// together): the browser figures they print are then the app's, not two cores shared with vitest.
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +13,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/crash/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -21,6 +24,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
