@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImportNoticeSchema, importNoticeText } from './import-notices';
 import { ImportProblemSchema, importProblemText } from './import-problems';
 
 export const importFormats = ['csv', 'adf'] as const;
@@ -31,6 +32,21 @@ export function rejectReasonText(reject: Pick<ImportReject, 'reason' | 'problem'
   return reject.problem ? importProblemText(reject.problem, locale) : reject.reason;
 }
 
+export const ImportWarningSchema = z.object({
+  /** 1-based line in the file (the prospect's line); 0 when it is not known. */
+  line: z.number().int().nonnegative(),
+  /** In English (the CLI prints it); `notice` says it in any language. */
+  message: z.string(),
+  /** Optional: reports written before warnings had codes carry only `message`. */
+  notice: ImportNoticeSchema.optional(),
+});
+export type ImportWarning = z.infer<typeof ImportWarningSchema>;
+
+/** A warning in `locale`; a report from before warnings had codes has only its English message. */
+export function warningText(warning: Pick<ImportWarning, 'message' | 'notice'>, locale: 'fr' | 'en'): string {
+  return warning.notice ? importNoticeText(warning.notice, locale) : warning.message;
+}
+
 /** What an import did, or would do with dryRun: the same report either way. */
 export const ImportReportSchema = z.object({
   file: z.string(),
@@ -43,8 +59,8 @@ export const ImportReportSchema = z.object({
   merged: z.number().int().nonnegative(),
   unchanged: z.number().int().nonnegative(),
   rejected: z.array(ImportRejectSchema),
-  /** Lenient ADF parsing: what was dropped or reinterpreted, e.g. "phone type 'home' read as voice". */
-  warnings: z.array(z.object({ line: z.number().int().nonnegative(), message: z.string() })),
+  /** Lenient ADF parsing: what was dropped or reinterpreted, e.g. "vehicle[1]/year: '2O23' is not a year, dropped". */
+  warnings: z.array(ImportWarningSchema),
   /** Detected for CSV: encoding, separator, header row. */
   detected: z.object({ encoding: z.string(), separator: z.string(), headers: z.array(z.string()) }).optional(),
   mapping: ColumnMappingSchema.optional(),

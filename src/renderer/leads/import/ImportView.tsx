@@ -11,7 +11,7 @@ import { formatCount, formatPercent } from '../format';
 import { listMemory } from '../leads-context';
 import { leadsListHref } from '../leads-route';
 import { nextProgress, progressView } from './import-progress';
-import { rejectText } from './reject-text';
+import { importWarningText, rejectText } from './reject-text';
 import { IGNORE, isKnownTarget, targetOptions } from './targets';
 
 type Inspection = RequestOutput<'leads.inspectImport'>;
@@ -437,7 +437,10 @@ function ReportView({ report, rejectsUrl }: { report: Report; rejectsUrl: string
           <ul>
             {report.warnings.map((warning, index) => (
               <li key={index}>
-                {t('leads.import.report.lineMessage', { line: warning.line, message: warning.message })}
+                {t('leads.import.report.lineMessage', {
+                  line: warning.line,
+                  message: importWarningText(warning, i18n.language),
+                })}
               </li>
             ))}
           </ul>

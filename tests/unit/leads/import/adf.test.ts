@@ -131,6 +131,7 @@ describe('ADF import', () => {
     expect(adf.warnings[0]).toEqual({
       line: 2,
       message: 'DOCTYPE with entity declarations ignored (entities are never expanded)',
+      notice: { code: 'doctype-entities-ignored' },
     });
   });
 

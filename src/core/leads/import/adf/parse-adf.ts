@@ -2,6 +2,7 @@ import type { ImportReject, ImportReport } from '../../../../shared/domain/impor
 import type { LeadDraft } from '../../../../shared/domain/lead';
 import { importReject } from '../reject';
 import { prospectToDraft } from './prospect-to-draft';
+import { importWarning } from './warning';
 import { children, elementNames, parseXmlFile, type XmlNode } from './xml';
 
 export interface ParsedAdf {
@@ -24,10 +25,7 @@ export function parseAdf(text: string, ctx: { region: string; zone: string }): P
       for (const c of children(node, name)) {
         if (name === 'prospect') {
           if (!underAdf)
-            warnings.push({
-              line: xml.prospectLines[prospects.length] ?? 0,
-              message: '<prospect> outside an <adf> element, read anyway',
-            });
+            warnings.push(importWarning(xml.prospectLines[prospects.length] ?? 0, { code: 'prospect-outside-adf' }));
           prospects.push(c);
         } else collect(c, underAdf || name === 'adf');
       }
@@ -42,7 +40,7 @@ export function parseAdf(text: string, ctx: { region: string; zone: string }): P
   prospects.forEach((p, index) => {
     const line = xml.prospectLines[index] ?? 1;
     const r = prospectToDraft(p, `prospect[${index + 1}]`, ctx);
-    for (const message of r.warnings) warnings.push({ line, message });
+    for (const notice of r.warnings) warnings.push(importWarning(line, notice));
     if (r.reject) result.rejects.push(importReject(line, r.reject.problem, r.reject.column));
     else if (r.draft) result.items.push({ draft: r.draft, line });
   });

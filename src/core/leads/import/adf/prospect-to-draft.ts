@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { importProblemText, type ImportProblem } from '../../../../shared/domain/import-problems';
+import type { ImportNotice } from '../../../../shared/domain/import-notices';
+import type { ImportProblem } from '../../../../shared/domain/import-problems';
 import {
   LeadDraftSchema,
   type LeadDraft,
@@ -15,7 +16,8 @@ import { attr, child, children, elementNames, textOf, type XmlNode } from './xml
 export interface ProspectResult {
   draft?: LeadDraft;
   reject?: { column: string; problem: ImportProblem };
-  warnings: string[];
+  /** What was dropped or reinterpreted (the caller adds the prospect's line). */
+  warnings: ImportNotice[];
 }
 
 /** What ADF 1.0 defines under each element: anything else is reported as unknown. */
@@ -82,11 +84,11 @@ const REGISTRATION_IDS = /^(registration|immatriculation|immat|plate)$/i;
  * prospect with nobody to call is rejected. `path` is the prospect's element path for messages.
  */
 export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string; zone: string }): ProspectResult {
-  const warnings: string[] = [];
+  const warnings: ImportNotice[] = [];
   const warnUnknown = (node: XmlNode | undefined, kind: string, at: string) => {
     for (const name of elementNames(node)) {
-      if (!known[kind]!.includes(name)) warnings.push(`${at}/${name}: unknown element ignored`);
-      else if (notKept.has(name)) warnings.push(`${at}/${name}: not kept (Relance has no such field)`);
+      if (!known[kind]!.includes(name)) warnings.push({ code: 'element-unknown', element: `${at}/${name}` });
+      else if (notKept.has(name)) warnings.push({ code: 'element-not-kept', element: `${at}/${name}` });
     }
   };
   warnUnknown(p, 'prospect', 'prospect');
@@ -116,16 +118,18 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
   const phones: Phone[] = [];
   let preferredContactTime: string | undefined;
   let preferred: string | undefined;
+  const phoneAt = 'customer/contact/phone';
   for (const phone of children(contact, 'phone')) {
     const raw = textOf(phone);
     const typeAttr = (attr(phone, 'type') ?? 'voice').toLowerCase();
     const known = phoneTypes[typeAttr];
-    if (!known) warnings.push(`customer/contact/phone: type '${typeAttr}' unknown, read as other`);
-    else if (!known.adf) warnings.push(`customer/contact/phone: type '${typeAttr}' is not ADF, read as ${known.type}`);
-    else if (typeAttr === 'pager') warnings.push(`customer/contact/phone: type 'pager' read as other`);
+    if (!known) warnings.push({ code: 'phone-type-unknown', element: phoneAt, type: typeAttr });
+    else if (!known.adf)
+      warnings.push({ code: 'phone-type-not-adf', element: phoneAt, type: typeAttr, readAs: known.type });
+    else if (typeAttr === 'pager') warnings.push({ code: 'phone-type-pager', element: phoneAt });
     const parsed = parsePhone(raw, ctx.region);
     if (!parsed.ok) {
-      warnings.push(`customer/contact/phone: '${raw}' is not a valid number, dropped`);
+      warnings.push({ code: 'phone-dropped', element: phoneAt, value: raw });
       continue;
     }
     if (phones.some((x) => x.e164 === parsed.e164)) continue;
@@ -141,7 +145,7 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
     const value = textOf(e).toLowerCase();
     if (!value) continue;
     if (LeadDraftSchema.shape.contact.shape.email.safeParse(value).success) email ??= value;
-    else warnings.push(`customer/contact/email: '${textOf(e)}' is not a valid e-mail, dropped`);
+    else warnings.push({ code: 'email-dropped', element: 'customer/contact/email', value: textOf(e) });
   }
   if (phones.length === 0 && !email)
     return {
@@ -155,7 +159,7 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
     warnUnknown(addressNode, 'address', 'customer/contact/address');
     const country = textOf(child(addressNode, 'country')).toUpperCase();
     if (country && !/^[A-Z]{2}$/.test(country))
-      warnings.push(`customer/contact/address/country: '${country}' is not a 2-letter code, dropped`);
+      warnings.push({ code: 'country-dropped', element: 'customer/contact/address/country', value: country });
     const streets = children(addressNode, 'street').map(textOf).filter(Boolean);
     address = compact({
       street: streets.join(', ') || undefined,
@@ -183,16 +187,16 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
     const model = textOf(child(v, 'model'));
     const yearText = textOf(child(v, 'year'));
     const year = /^\d{4}$/.test(yearText) && +yearText >= 1900 && +yearText <= 2100 ? +yearText : undefined;
-    if (yearText && year === undefined) warnings.push(`${at}/year: '${yearText}' is not a year, dropped`);
+    if (yearText && year === undefined) warnings.push({ code: 'year-dropped', element: `${at}/year`, value: yearText });
     const vinText = textOf(child(v, 'vin')).toUpperCase();
     const vin = VIN.test(vinText) ? vinText : undefined;
-    if (vinText && !vin) warnings.push(`${at}/vin: '${vinText}' is not a VIN, dropped`);
+    if (vinText && !vin) warnings.push({ code: 'vin-dropped', element: `${at}/vin`, value: vinText });
     const registration = children(v, 'id').find((id) => REGISTRATION_IDS.test(attr(id, 'source') ?? ''));
     const comments = textOf(child(v, 'comments'));
     if (comments) notes.push(comments.slice(0, 10_000));
 
     if (interest === 'trade-in' || interest === 'sell') {
-      if (tradeIn) return void warnings.push(`${at}: second trade-in dropped (a lead keeps one)`);
+      if (tradeIn) return void warnings.push({ code: 'second-trade-in-dropped', element: at });
       const odometer = child(v, 'odometer');
       let mileage: TradeIn['mileage'];
       if (odometer) {
@@ -200,7 +204,7 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
         const units = (attr(odometer, 'units') ?? 'km').toLowerCase();
         if (n.ok && Number.isInteger(n.value.value) && n.value.value >= 0)
           mileage = { value: n.value.value, unit: units.startsWith('mi') ? 'mi' : 'km' };
-        else warnings.push(`${at}/odometer: '${textOf(odometer)}' is not a whole number, dropped`);
+        else warnings.push({ code: 'odometer-dropped', element: `${at}/odometer`, value: textOf(odometer) });
       }
       tradeIn = compact({
         year,
@@ -213,17 +217,20 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
       return;
     }
     if (!['buy', 'lease', 'test-drive'].includes(interest))
-      warnings.push(`${at}: interest '${interest}' unknown, read as buy`);
-    if (!make || !model) return void warnings.push(`${at}: no ${make ? 'model' : 'make'}, vehicle dropped`);
-    if (child(v, 'odometer')) warnings.push(`${at}/odometer: kept only for a trade-in, dropped`);
+      warnings.push({ code: 'interest-unknown', element: at, value: interest });
+    if (!make || !model)
+      return void warnings.push({ code: 'vehicle-dropped', element: at, missing: make ? 'model' : 'make' });
+    if (child(v, 'odometer')) warnings.push({ code: 'odometer-not-trade-in', element: `${at}/odometer` });
     const priceNodes = children(v, 'price');
     let price: Vehicle['price'];
-    if (priceNodes.length > 1) warnings.push(`${at}/price: ${priceNodes.length} prices, only the first kept`);
+    if (priceNodes.length > 1)
+      warnings.push({ code: 'prices-extra', element: `${at}/price`, count: priceNodes.length });
     if (priceNodes[0]) {
       const n = parseFrenchNumber(textOf(priceNodes[0]));
       const type = attr(priceNodes[0], 'type');
       const currency = (attr(priceNodes[0], 'currency') ?? 'EUR').toUpperCase();
-      if (!n.ok || n.value.value < 0) warnings.push(`${at}/price: '${textOf(priceNodes[0])}' is not a price, dropped`);
+      if (!n.ok || n.value.value < 0)
+        warnings.push({ code: 'price-dropped', element: `${at}/price`, value: textOf(priceNodes[0]) });
       else
         price = compact({
           amount: n.value.value,
@@ -268,7 +275,7 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
   if (requestDate) {
     const d = parseFrenchDate(requestDate, ctx.zone);
     if (d.ok) createdAt = d.value;
-    else warnings.push(`prospect/requestdate: ${importProblemText(d.problem, 'en')}, dropped`);
+    else warnings.push({ code: 'request-date-dropped', element: 'prospect/requestdate', problem: d.problem });
   }
 
   const draft: LeadDraft = compact({

@@ -1,5 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { importProblemText } from '../../../../shared/domain/import-problems';
+import type { ImportWarning } from '../../../../shared/domain/import-report';
+import { importWarning } from './warning';
 
 /** Every element is an array (ADF repeats most of them), attributes are `@_name`, text is `#text`. */
 export type XmlNode = { [key: string]: XmlNode[] | string } | string;
@@ -8,7 +10,7 @@ export interface ParsedXml {
   root: XmlNode;
   /** 1-based line of each `<prospect` start tag, in document order. */
   prospectLines: number[];
-  warnings: { line: number; message: string }[];
+  warnings: ImportWarning[];
 }
 
 export class MalformedXml extends Error {
@@ -38,11 +40,7 @@ export function parseXmlFile(text: string): ParsedXml {
   let body = text.replace(/^\uFEFF/, '');
   body = body.replace(/<\?xml[\s\S]*?\?>/g, blank);
   body = body.replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\]\s*)?>/gi, (m, _subset, offset: number) => {
-    if (/<!ENTITY/i.test(m))
-      warnings.push({
-        line: lineAt(body, offset),
-        message: 'DOCTYPE with entity declarations ignored (entities are never expanded)',
-      });
+    if (/<!ENTITY/i.test(m)) warnings.push(importWarning(lineAt(body, offset), { code: 'doctype-entities-ignored' }));
     return blank(m);
   });
   const wrapped = `${WRAP_OPEN}${body}</relance-adf-file>`;
