@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ruleSetPresets } from '../shared/domain/calling-rules';
 import type { AppInfo, EventName, EventPayload, EventSink, Handlers, RequestName } from '../shared/contract';
@@ -22,6 +23,7 @@ import { RendererCallPlacer } from './dialer/renderer-placer';
 import { leadHandlers } from './leads/handlers';
 import { importExportHandlers, type ImportExportHandlers } from './leads/import/handlers';
 import { openPresetStore } from './leads/import/presets';
+import { FirstPageSnapshot } from './leads/first-page-snapshot';
 import { LeadService } from './leads/lead-service';
 import { leadCollectionOptions } from './leads/shared-strings';
 import { matchCaller } from './phone/caller-match';
@@ -73,6 +75,9 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** The leads collection: its shard files are in `<dataDir>/leads/`. */
+const LEADS = 'leads';
+
 /** Opens the store and wires every service; both shells call this and nothing else. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLogger;
@@ -83,7 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const leadsStartedAt = performance.now();
   // No itemSchema: validating 100k leads on every open would cost ~1.2 s; the lead service
   // validates each lead on write instead.
-  const leads = store.collection<Lead>('leads', leadCollectionOptions);
+  const leads = store.collection<Lead>(LEADS, leadCollectionOptions);
   leads.then(
     (collection) =>
       log.info('leads loaded', { count: collection.size, ms: Math.round(performance.now() - leadsStartedAt) }),
@@ -125,6 +130,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit: (ids) => emit('leads.changed', { ids }),
     log,
     warmUp: options.warmSearch ?? false,
+    firstPage: new FirstPageSnapshot({
+      dataDir: options.dataDir,
+      shardDir: path.join(options.dataDir, LEADS),
+      appVersion: options.version,
+    }),
   });
   // Build the search index as soon as the leads are in, after the shell reported ready.
   leads
@@ -257,6 +267,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Let the dialer and voicemail finish opening before the store closes under them.
       await Promise.allSettled([voicemailReady]);
       await dialerReady.then((dialer) => dialer.close()).catch(() => undefined);
+      await leadService.close();
       await store.close();
     },
   };

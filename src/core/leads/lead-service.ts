@@ -16,6 +16,7 @@ import { newRecordId, type Collection } from '../store';
 import { sampleCallbacks, withSampleCallback, type SampleCallback } from './sample/callbacks';
 import { generateSampleLeads } from './sample/generate-leads';
 import { DEFAULT_ZONE } from './callback-due';
+import { firstPageFor, isFirstPageQuery, type FirstPageSnapshot } from './first-page-snapshot';
 import { leadFromDraft } from './draft';
 import { applyEdit, type LeadEdit } from './edit';
 import { leadIssue } from './lead-check';
@@ -41,6 +42,8 @@ export interface LeadServiceDeps {
   sample?: (count: number, now: Date) => LeadDraft[];
   /** Run each kind of query once after the index is built (LeadSearchIndex.warmUp): long-running shells. */
   warmUp?: boolean;
+  /** The default list's first page kept on disk: answered from there while the leads load. */
+  firstPage?: FirstPageSnapshot;
 }
 
 /** `callback`: sample leads only, a pending callback the new lead starts with. */
@@ -63,6 +66,10 @@ export type ImportResult = ImportCounts & { rejected: ImportRowReject[] };
 
 /** Above this many changed leads, one `leads.changed: 'all'` replaces a list of ids. */
 const MANY = 500;
+/** Rows kept in the first-page snapshot: the lead list's page size. */
+const FIRST_PAGE_ROWS = 100;
+/** The first-page snapshot is taken again this long after the last change (and at close). */
+const SNAPSHOT_AFTER_MS = 2000;
 
 interface Loaded {
   collection: Collection<Lead>;
@@ -84,11 +91,17 @@ export class LeadService {
   indexBuildMs = NaN;
   /** Settles once the index has run each kind of query once in the background (see warmUp). */
   warmed: Promise<void> = Promise.resolve();
+  /** The first-page snapshot as found at start (undefined: none, or stale), read once. */
+  readonly #keptFirstPage: Promise<LeadPage | undefined>;
+  #snapshotTimer: NodeJS.Timeout | undefined;
+  #snapshotSaving: Promise<void> = Promise.resolve();
 
   constructor(deps: LeadServiceDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
     this.#undo = new UndoTokens(this.#now);
+    // Read now, before anything can rewrite a shard: no lead is written before ready().
+    this.#keptFirstPage = deps.firstPage?.load().catch(() => undefined) ?? Promise.resolve(undefined);
   }
 
   /** Waits for the leads and builds the index once; every operation goes through this. */
@@ -113,6 +126,8 @@ export class LeadService {
         this.warmed = index
           .warmUp(this.#searchContext())
           .catch((error: unknown) => log.warn('lead index warm-up failed', { error: String(error) }));
+      // No snapshot, or a stale one: take it now, so the next start opens the list at once.
+      if (this.#deps.firstPage && !(await this.#keptFirstPage)) this.#saveFirstPage();
       return this.#loaded;
     });
     return this.#loading;
@@ -124,8 +139,24 @@ export class LeadService {
   }
 
   async search(input: ParsedInput<'leads.search'>): Promise<LeadPage> {
+    if (!this.#loaded && isFirstPageQuery(input)) {
+      // Right after start the leads are still loading: the list opens from the kept page.
+      const kept = await this.#keptFirstPage;
+      const page = kept && !this.#loaded ? firstPageFor(kept, input.limit) : undefined;
+      if (page) return page;
+    }
     const { index } = await this.ready();
     return index.search(input, this.#searchContext());
+  }
+
+  /** Takes a pending first-page snapshot now, and waits for one being written. */
+  async close(): Promise<void> {
+    if (this.#snapshotTimer) {
+      clearTimeout(this.#snapshotTimer);
+      this.#snapshotTimer = undefined;
+      this.#saveFirstPage();
+    }
+    await this.#snapshotSaving;
   }
 
   /** Every lead matching the query in its sort order (the exporter). Call after ready(). */
@@ -251,7 +282,7 @@ export class LeadService {
     const written = await this.#write(collection, index, merged, 'lead', false);
     index.remove(otherId);
     await collection.delete(otherId);
-    this.#deps.emit([keepId, otherId]);
+    this.#changed([keepId, otherId]);
     return written;
   }
 
@@ -260,7 +291,7 @@ export class LeadService {
     const lead = this.#existing(collection, id);
     index.remove(id);
     await collection.delete(id);
-    this.#deps.emit([id]);
+    this.#changed([id]);
     return this.#undo.hold(lead);
   }
 
@@ -276,7 +307,7 @@ export class LeadService {
       this.#undo.giveBack(undoToken, lead);
       throw error;
     }
-    this.#deps.emit([lead.id]);
+    this.#changed([lead.id]);
     return lead;
   }
 
@@ -395,7 +426,7 @@ export class LeadService {
     const leads = [...pending.values()].map((p) => p.lead);
     index.upsertMany(leads);
     await collection.putMany(leads);
-    this.#deps.emit(leads.length > MANY ? 'all' : leads.map((l) => l.id));
+    this.#changed(leads.length > MANY ? 'all' : leads.map((l) => l.id));
     return { ...counts, rejected };
   }
 
@@ -429,8 +460,32 @@ export class LeadService {
     }
     index.upsert(lead);
     await collection.put(lead);
-    if (emit) this.#deps.emit([lead.id]);
+    if (emit) this.#changed([lead.id]);
     return lead;
+  }
+
+  /** Every write ends here: tell the shells, and take the first-page snapshot again a little later. */
+  #changed(ids: string[] | 'all'): void {
+    this.#deps.emit(ids);
+    if (!this.#deps.firstPage) return;
+    if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
+    this.#snapshotTimer = setTimeout(() => {
+      this.#snapshotTimer = undefined;
+      this.#saveFirstPage();
+    }, SNAPSHOT_AFTER_MS);
+    this.#snapshotTimer.unref();
+  }
+
+  #saveFirstPage(): void {
+    const snapshot = this.#deps.firstPage;
+    const loaded = this.#loaded;
+    if (!snapshot || !loaded) return;
+    const query = { text: '', sort: 'name', direction: 'asc', offset: 0, limit: FIRST_PAGE_ROWS } as const;
+    this.#snapshotSaving = this.#snapshotSaving
+      .then(() => snapshot.save(() => loaded.index.search(query, this.#searchContext())))
+      .catch((error: unknown) =>
+        (this.#deps.log ?? silentLogger).warn('lead list snapshot not written', { error: String(error) }),
+      );
   }
 
   #existing(collection: Collection<Lead>, id: string, field = 'id'): Lead {
