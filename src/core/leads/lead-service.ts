@@ -122,10 +122,13 @@ export class LeadService {
       if (skipped > 0) log.warn('leads not in the lead shape were left out of search', { skipped });
       this.#loaded = { collection, index };
       // After ready(), not before it: the first screen waits for the leads, not for this.
-      if (this.#deps.warmUp)
+      if (this.#deps.warmUp) {
+        const started = performance.now();
         this.warmed = index
           .warmUp(this.#searchContext())
+          .then(() => log.info('lead search warmed', { ms: Math.round(performance.now() - started) }))
           .catch((error: unknown) => log.warn('lead index warm-up failed', { error: String(error) }));
+      }
       // No snapshot, or a stale one: take it now, so the next start opens the list at once.
       if (this.#deps.firstPage && !(await this.#keptFirstPage)) this.#saveFirstPage();
       return this.#loaded;
