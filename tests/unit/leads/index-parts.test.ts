@@ -112,6 +112,8 @@ describe('sorted orders', () => {
       () => r(), // not integers
       () => (r() < 0.5 ? 0 : 2 ** 50), // a span too wide to pack
       () => ['b', 'a', 'ab', 'é', ''][Math.floor(r() * 5)], // strings
+      () => ['dupont', 'dupont jean', 'dupont ', 'dupont\u0001x', 'Dupont', 'dupond'][Math.floor(r() * 6)], // prefixes
+      () => ['a\u0000b', 'a', 'a\u0000', 'a\u0001'][Math.floor(r() * 4)], // a NUL in a value: sorted by comparator
     ];
     for (const valueOf of cases) {
       const values = ids.map((_, i) => valueOf(i));
