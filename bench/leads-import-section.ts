@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { leadsToCsv } from '../src/core/leads/export/csv-export';
@@ -28,6 +28,8 @@ interface ChildResult {
   /** CPU time of the whole process (every thread): what the import costs a machine that is busy. */
   cpuMs?: number;
   parseMs: number;
+  /** The longest the importing thread went without serving its event loop (store side only). */
+  stallMs?: number;
   rssMB: number;
   imported: number;
   merged: number;
@@ -93,11 +95,19 @@ export const leadsImportSection: BenchSection = {
         baseline: naive.imported,
       },
       { section: s, name: 'peak RSS of the importing process', value: store.rssMB, unit: 'MB', baseline: naive.rssMB },
+      {
+        section: s,
+        name: 'longest event-loop stall of the importing thread (requests wait that long)',
+        value: store.stallMs ?? NaN,
+        unit: 'ms',
+      },
     ] satisfies BenchRow[];
   },
 };
 
 async function storeChild(csvFile: string, dataDir: string): Promise<ChildResult> {
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
+  stalls.enable();
   const t = performance.now();
   const cpu0 = process.cpuUsage();
   const store = await openStore({ dataDir });
@@ -131,11 +141,13 @@ async function storeChild(csvFile: string, dataDir: string): Promise<ChildResult
   );
   await store.close(); // every shard fsynced: durable
   const ms = performance.now() - t;
+  stalls.disable();
   const cpu = process.cpuUsage(cpu0);
   return {
     ms,
     cpuMs: (cpu.user + cpu.system) / 1000,
     parseMs,
+    stallMs: stalls.max / 1e6,
     rssMB: process.resourceUsage().maxRSS / 1024,
     imported: report.imported,
     merged: report.merged,
