@@ -68,17 +68,18 @@ export class FirstPageSnapshot {
   }
 
   /**
-   * Keeps `page()`. The shard files are looked at before the page is taken: a write landing in
+   * Keeps `page()` (undefined: not now). The shard files are looked at before the page is taken: a write landing in
    * between changes a shard after its stamp, so that snapshot is refused at the next start
    * rather than ever showing a page older than the files.
    */
-  async save(page: () => LeadPage): Promise<void> {
+  async save(page: () => LeadPage | undefined): Promise<void> {
     const shards = await this.#stamps();
-    if (!shards) return;
+    const taken = shards && page();
+    if (!taken) return;
     await mkdir(path.dirname(this.#file), { recursive: true });
     await writeFileDurably(
       this.#file,
-      JSON.stringify({ format: FORMAT, appVersion: this.#appVersion, shards, page: page() }),
+      JSON.stringify({ format: FORMAT, appVersion: this.#appVersion, shards, page: taken }),
     );
   }
 

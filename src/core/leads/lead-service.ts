@@ -86,6 +86,9 @@ export class LeadService {
   readonly #now: () => number;
   readonly #undo: UndoTokens;
   #loading: Promise<Loaded> | undefined;
+  /** A big import's index update (LeadSearchIndex.upsertManyInChunks), settled when none runs. */
+  #indexUpdate: Promise<void> = Promise.resolve();
+  #indexUpdating = false;
   #loaded: Loaded | undefined;
   /** Index build time at load, for logs and the bench. */
   indexBuildMs = NaN;
@@ -104,8 +107,19 @@ export class LeadService {
     this.#keptFirstPage = deps.firstPage?.load().catch(() => undefined) ?? Promise.resolve(undefined);
   }
 
-  /** Waits for the leads and builds the index once; every operation goes through this. */
-  ready(): Promise<Loaded> {
+  /**
+   * Waits for the leads and builds the index once, then for a big import's index update if one
+   * is running (the index is not consistent until it settles); every operation goes through this.
+   */
+  async ready(): Promise<Loaded> {
+    const loaded = await this.#load();
+    for (let busy = this.#indexUpdate; ; busy = this.#indexUpdate) {
+      await busy;
+      if (busy === this.#indexUpdate) return loaded;
+    }
+  }
+
+  #load(): Promise<Loaded> {
     this.#loading ??= this.#deps.collection.then(async (collection) => {
       const t = performance.now();
       const { valid, skipped } = indexable(collection.all() as Iterable<Lead>);
@@ -427,8 +441,13 @@ export class LeadService {
     if (options.dryRun || pending.size === 0) return { ...counts, rejected };
     options.onWriting?.();
     const leads = [...pending.values()].map((p) => p.lead);
-    index.upsertMany(leads);
-    await collection.putMany(leads);
+    // The shards are written while the index takes the leads in chunks: neither holds up the
+    // event loop for long, and every other lead operation waits in ready() until both are done.
+    const writing = collection.putMany(leads);
+    this.#indexUpdating = true;
+    const indexing = index.upsertManyInChunks(leads).finally(() => (this.#indexUpdating = false));
+    this.#indexUpdate = Promise.allSettled([writing, indexing]).then(() => undefined);
+    await Promise.all([writing, indexing]);
     this.#changed(leads.length > MANY ? 'all' : leads.map((l) => l.id));
     return { ...counts, rejected };
   }
@@ -485,7 +504,11 @@ export class LeadService {
     if (!snapshot || !loaded) return;
     const query = { text: '', sort: 'name', direction: 'asc', offset: 0, limit: FIRST_PAGE_ROWS } as const;
     this.#snapshotSaving = this.#snapshotSaving
-      .then(() => snapshot.save(() => loaded.index.search(query, this.#searchContext())))
+      .then(() => this.ready())
+      // An import updating the index now: its change takes the snapshot again once it is done.
+      .then(() =>
+        snapshot.save(() => (this.#indexUpdating ? undefined : loaded.index.search(query, this.#searchContext()))),
+      )
       .catch((error: unknown) =>
         (this.#deps.log ?? silentLogger).warn('lead list snapshot not written', { error: String(error) }),
       );

@@ -138,18 +138,7 @@ export class LeadSearchIndex {
     options: { region?: string; chunk?: number } = {},
   ): Promise<LeadSearchIndex> {
     const index = new LeadSearchIndex(options);
-    const chunk = options.chunk ?? 1000;
-    index.#reserve(leads.length);
-    for (let start = 0; start < leads.length; start += chunk) {
-      for (const lead of leads.slice(start, start + chunk)) {
-        const existing = index.#slotOf.get(lead.id);
-        if (existing !== undefined) index.#unlink(existing, false);
-        index.#fill(existing ?? index.#allocate(lead.id), lead);
-      }
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    const live = [...index.#slotOf.values()];
-    for (const order of Object.values(index.#orders)) order.rebuild(live);
+    for (const _ of index.#fillBatch(leads, options.chunk ?? 1000)) await pause();
     return index;
   }
 
@@ -211,21 +200,50 @@ export class LeadSearchIndex {
   /** Same as upsert for each lead, but re-sorts each order once when the batch is large. */
   upsertMany(leads: Iterable<Lead>): void {
     const batch = [...leads];
-    if (batch.length < 256 || batch.length < this.size / 16) {
-      for (const lead of batch) this.upsert(lead);
-      return;
-    }
+    if (this.#small(batch)) for (const lead of batch) this.upsert(lead);
+    else for (const _ of this.#fillBatch(batch, batch.length)) continue; // in one go: nothing to yield to
+  }
+
+  /**
+   * upsertMany for a big import: yields to the event loop every `chunk` leads and between sort
+   * orders, so 100k leads (~2 s of work) never hold up requests for more than a few tens of ms.
+   * The index is not consistent until it settles: the lead service lets nothing read or write it
+   * meanwhile.
+   */
+  async upsertManyInChunks(leads: readonly Lead[], chunk = 500): Promise<void> {
+    if (this.#small(leads)) for (const lead of leads) this.upsert(lead);
+    else for (const _ of this.#fillBatch(leads, chunk)) await pause();
+  }
+
+  #small(batch: readonly Lead[]): boolean {
+    return batch.length < 256 || batch.length < this.size / 16;
+  }
+
+  /**
+   * Fills a slot per lead without touching the sort orders, then re-sorts each order once:
+   * cheaper than sorted inserts for a big batch. Yields after every `chunk` leads and each order.
+   */
+  *#fillBatch(batch: readonly Lead[], chunk: number): Generator<void> {
     this.#reserve(this.size + batch.length);
     // The lookups are rebuilt on their next use (in fill order: the same maps) rather than
     // kept up to date through 100k fills now, on the import's clock.
     this.#lookups = undefined;
-    for (const lead of batch) {
-      const existing = this.#slotOf.get(lead.id);
-      if (existing !== undefined) this.#unlink(existing, false);
-      this.#fill(existing ?? this.#allocate(lead.id), lead);
+    for (let start = 0; start < batch.length; start += chunk) {
+      for (let i = start; i < Math.min(batch.length, start + chunk); i++) {
+        const lead = batch[i]!;
+        const existing = this.#slotOf.get(lead.id);
+        if (existing !== undefined) this.#unlink(existing, false);
+        this.#fill(existing ?? this.#allocate(lead.id), lead);
+      }
+      yield;
     }
     const live = [...this.#slotOf.values()];
-    for (const order of Object.values(this.#orders)) order.rebuild(live);
+    for (const order of Object.values(this.#orders)) {
+      order.rebuild(live);
+      yield;
+    }
+    // A list order taken while the orders were being rebuilt (a query in between) is stale.
+    this.#listOrders.clear();
   }
 
   remove(id: string): void {
@@ -259,7 +277,6 @@ export class LeadSearchIndex {
    * Only the default order is kept afterwards (each costs about 1 MB at 100k leads).
    */
   async warmUp(ctx: SearchContext): Promise<void> {
-    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
     const sorts: SortKind[] = ['name', 'lastContact', 'nextCallback', 'created'];
     const first = (interned: Interned) => (interned.names[0] === undefined ? undefined : [interned.names[0]]);
     const queries: IndexQuery[] = [
@@ -534,6 +551,8 @@ function removeFrom(map: Map<string, Ids>, key: string, id: string): void {
   if (rest.length === 0) map.delete(key);
   else map.set(key, rest.length === 1 ? rest[0]! : rest);
 }
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Shared by every slot without tags or pending callbacks (most leads): one array, not 100k. */
 const NONE: readonly number[] = Object.freeze([]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../src/shared/result';
 import type { LeadDraft } from '../../../src/shared/domain/lead';
+import type { LeadPage } from '../../../src/shared/domain/lead-query';
+import { generateSampleLeads } from '../../../src/core/leads/sample/generate-leads';
 import { draft, harness, phone } from './helpers';
 
 const search = (h: Awaited<ReturnType<typeof harness>>, text: string) =>
@@ -304,5 +306,35 @@ describe('importDrafts', () => {
     const facets = await h.service.facets();
     expect(facets).toMatchObject({ total: 30, sources: ['Exemple'] });
     expect((await h.service.loadSample(30)).created).toBe(0);
+  });
+});
+
+describe('a big import (the index taken in chunks)', () => {
+  it('makes every lead operation wait for the whole batch: none sees a half-updated index', async () => {
+    const h = await harness();
+    const drafts = generateSampleLeads(3000, { seed: 5, now: new Date('2025-03-01T10:00:00Z') });
+    const during: Promise<unknown>[] = [];
+    const imported = h.service.importDrafts(
+      drafts.map((draft, i) => ({ draft, line: i + 2 })),
+      {
+        dryRun: false,
+        fileName: 'big.csv',
+        via: 'import',
+        keepValid: true,
+        // Runs once the service has started writing and indexing: between two of its chunks.
+        onWriting: () =>
+          setImmediate(() => {
+            during.push(h.service.search({ text: '', offset: 0, limit: 5, sort: 'name', direction: 'asc' }));
+            during.push(h.service.facets());
+          }),
+      },
+    );
+    const { imported: count } = await imported;
+    const [page, facets] = (await Promise.all(during)) as [LeadPage, { total: number }];
+    expect(count).toBeGreaterThan(2900);
+    expect(page.total).toBe(count);
+    expect(facets.total).toBe(count);
+    const again = await h.service.search({ text: '', offset: 0, limit: 5, sort: 'name', direction: 'asc' });
+    expect(page).toEqual(again);
   });
 });
