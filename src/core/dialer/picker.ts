@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CallbackEntry, SkipReason } from '../../shared/domain/callback-list';
 import { leadDisplayName } from '../../shared/domain/lead';
 import type { DialTarget } from '../../shared/domain/dialer';
@@ -73,7 +74,7 @@ export function createPicker(deps: PickerDeps): (session: Session) => Promise<Di
       // A list the rules forbid as a whole (a Sunday) is skipped in slices: the process stays responsive.
       if (++skipped % SLICE === 0) {
         await Promise.all(writes.splice(0));
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
       const lead = deps.leads.peek(entry.leadId);
       if (!lead) {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import { importProblemText, type ImportProblem } from '../../shared/domain/import-problems';
 import {
@@ -127,7 +128,7 @@ export class LeadService {
       // this finds every string shared already); else here, in chunks like the index.
       for (let start = 0; start < valid.length; start += 2000) {
         for (let i = start; i < Math.min(valid.length, start + 2000); i++) shareLeadStrings(valid[i]!, leadStrings);
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
       const index = await LeadSearchIndex.buildInChunks(valid, { region: this.#deps.region() });
       this.indexBuildMs = performance.now() - t;

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stages, type Lead } from '../../shared/domain/lead';
 import type { LeadPage, ParsedLeadQuery } from '../../shared/domain/lead-query';
 import { dueWindow, DEFAULT_ZONE } from './callback-due';
@@ -138,7 +139,7 @@ export class LeadSearchIndex {
     options: { region?: string; chunk?: number } = {},
   ): Promise<LeadSearchIndex> {
     const index = new LeadSearchIndex(options);
-    for (const _ of index.#fillBatch(leads, options.chunk ?? 1000)) await pause();
+    for (const _ of index.#fillBatch(leads, options.chunk ?? 1000)) await nextTurn();
     return index;
   }
 
@@ -212,7 +213,7 @@ export class LeadSearchIndex {
    */
   async upsertManyInChunks(leads: readonly Lead[], chunk = 500): Promise<void> {
     if (this.#small(leads)) for (const lead of leads) this.upsert(lead);
-    else for (const _ of this.#fillBatch(leads, chunk)) await pause();
+    else for (const _ of this.#fillBatch(leads, chunk)) await nextTurn();
   }
 
   #small(batch: readonly Lead[]): boolean {
@@ -293,7 +294,7 @@ export class LeadSearchIndex {
     ];
     for (const query of queries) {
       this.search({ ...query, offset: 0, limit: 100 }, ctx);
-      await pause();
+      await nextTurn();
     }
     for (const key of [...this.#listOrders.keys()]) if (key !== 'name') this.#listOrders.delete(key);
   }
@@ -551,8 +552,6 @@ function removeFrom(map: Map<string, Ids>, key: string, id: string): void {
   if (rest.length === 0) map.delete(key);
   else map.set(key, rest.length === 1 ? rest[0]! : rest);
 }
-
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Shared by every slot without tags or pending callbacks (most leads): one array, not 100k. */
 const NONE: readonly number[] = Object.freeze([]);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -157,7 +158,7 @@ export async function openCollection<T extends { id: string }>(
         writes.push(written);
         // A shard is stringified as its write starts (~18 ms at 100k leads): one macrotask apart,
         // a big import's 64 shards never hold up the event loop for a second at once.
-        if (touched.size > 1) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (touched.size > 1) await nextTurn();
       }
       await Promise.all(writes);
     },
