@@ -65,11 +65,6 @@ export class SortedOrder<V extends string | number> {
       this.slots = this.#byIdWhereTied(packed, slots, values);
       return;
     }
-    const strings = sortStrings(slots, values, this.id);
-    if (strings) {
-      this.slots = strings;
-      return;
-    }
     const ids = slots.map((s) => this.id(s));
     const positions = slots.map((_, i) => i);
     positions.sort((a, b) => {
@@ -104,28 +99,6 @@ export class SortedOrder<V extends string | number> {
     }
     return out;
   }
-}
-
-/**
- * Slots in (value, id) order for string values, by one native sort of "value NUL id NUL slot"
- * strings: code-unit order, as `compare`, since NUL sorts before every other character. No
- * comparator call per comparison: 3-4x faster over 100k names. Undefined when a value or id
- * holds a NUL itself (never expected), to be sorted by comparator.
- */
-function sortStrings<V>(
-  slots: readonly number[],
-  values: readonly V[],
-  id: (slot: number) => string,
-): number[] | undefined {
-  const keys = new Array<string>(slots.length);
-  for (let i = 0; i < slots.length; i++) {
-    const v = values[i];
-    const slotId = id(slots[i]!);
-    if (typeof v !== 'string' || v.includes('\u0000') || slotId.includes('\u0000')) return undefined;
-    keys[i] = `${v}\u0000${slotId}\u0000${slots[i]}`;
-  }
-  keys.sort();
-  return keys.map((k) => Number(k.slice(k.lastIndexOf('\u0000') + 1)));
 }
 
 /**
