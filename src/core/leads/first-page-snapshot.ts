@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LeadPageSchema, type LeadPage } from '../../shared/domain/lead-query';
 import type { ParsedInput } from '../../shared/contract';
-import { writeFileDurably } from '../store';
+import { removeStaleTemps, writeFileDurably } from '../store';
 
 /**
  * The default lead list's first page (every lead, by name, from the top), kept on disk so the
@@ -53,6 +53,7 @@ export class FirstPageSnapshot {
 
   /** The page kept, when it still describes the shard files; undefined when missing, damaged or stale. */
   async load(): Promise<LeadPage | undefined> {
+    await removeStaleTemps(path.dirname(this.#file)); // a write a crash cut short
     let saved: unknown;
     try {
       saved = JSON.parse(await readFile(this.#file, 'utf8'));

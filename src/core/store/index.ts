@@ -9,7 +9,7 @@ import type { StoreProblem } from './problems';
 import { callsByLead, type CallsByLead, type Projection } from './projection';
 
 export { checkStore, type StoreCheckReport, type FileCheck } from './check';
-export { writeFileDurably, type DurableWriteOptions } from './durable-write';
+export { removeStaleTemps, writeFileDurably, type DurableWriteOptions } from './durable-write';
 export { quarantineFile } from './quarantine';
 export { newRecordId, idTime, idMonth } from './ids';
 export { Journal, type AppendResult, type ScanRange, type JournalOptions } from './journal';

@@ -1,5 +1,6 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/app-core';
 import {
@@ -111,7 +112,7 @@ describe('the lead list first-page snapshot', () => {
     expect(page).toEqual(await pageOnceLoaded(dataDir));
   });
 
-  it('ignores a snapshot from another app version, or a damaged one, and writes a good one once loaded', async () => {
+  it('ignores a snapshot from another app version, or a damaged one, writes a good one once loaded, and clears a cut-short write', async () => {
     const { core, dataDir } = await openTestCore('relance-first-page-');
     await core.leadService.loadSample(20);
     await core.close();
@@ -119,11 +120,14 @@ describe('the lead list first-page snapshot', () => {
     expect(await snapshotOf(dataDir, 'other').load()).toBeUndefined();
 
     const file = join(dataDir, FIRST_PAGE_FILE);
+    const leftover = join(dirname(file), '.lead-list-first-page.snapshot.999999999.1.tmp'); // a crash mid-write
+    await writeFile(leftover, '{"format":1,');
     await writeFile(file, '{"format":1,"appVersion":"t","shards":[], "page": nope');
     expect(await snapshotOf(dataDir).load()).toBeUndefined();
     const page = await pageOnceLoaded(dataDir); // loads, finds no usable snapshot, takes one
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ page });
     expect(await snapshotOf(dataDir).load()).toEqual(page);
+    expect(existsSync(leftover)).toBe(false);
   });
 });
 
