@@ -8,7 +8,12 @@ import {
   type Stage,
   type TimelineEntry,
 } from '../../shared/domain/lead';
-import type { LeadPage, LeadSummary, ParsedLeadQuery } from '../../shared/domain/lead-query';
+import {
+  LEAD_LIST_PAGE_SIZE,
+  type LeadPage,
+  type LeadSummary,
+  type ParsedLeadQuery,
+} from '../../shared/domain/lead-query';
 import type { ParsedInput } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { silentLogger, type Logger } from '../log';
@@ -67,8 +72,6 @@ export type ImportResult = ImportCounts & { rejected: ImportRowReject[] };
 
 /** Above this many changed leads, one `leads.changed: 'all'` replaces a list of ids. */
 const MANY = 500;
-/** Rows kept in the first-page snapshot: the lead list's page size. */
-const FIRST_PAGE_ROWS = 100;
 /** The first-page snapshot is taken again this long after the last change (and at close). */
 const SNAPSHOT_AFTER_MS = 2000;
 
@@ -503,7 +506,7 @@ export class LeadService {
     const snapshot = this.#deps.firstPage;
     const loaded = this.#loaded;
     if (!snapshot || !loaded) return;
-    const query = { text: '', sort: 'name', direction: 'asc', offset: 0, limit: FIRST_PAGE_ROWS } as const;
+    const query = { text: '', sort: 'name', direction: 'asc', offset: 0, limit: LEAD_LIST_PAGE_SIZE } as const;
     this.#snapshotSaving = this.#snapshotSaving
       .then(() => this.ready())
       // An import updating the index now: its change takes the snapshot again once it is done.

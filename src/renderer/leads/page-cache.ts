@@ -1,8 +1,10 @@
+import { LEAD_LIST_PAGE_SIZE } from '../../shared/domain/lead-query';
+
 /**
  * The virtual list's memory of `leads.search` pages: which pages a visible range needs, which
  * are already here or on their way, and which went stale after `leads.changed`. No React here.
  */
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = LEAD_LIST_PAGE_SIZE;
 
 export const pageOf = (index: number, pageSize = PAGE_SIZE): number => Math.floor(index / pageSize);
 

@@ -38,6 +38,9 @@ export const LeadSummarySchema = z.object({
 });
 export type LeadSummary = z.infer<typeof LeadSummarySchema>;
 
+/** Rows the lead list asks for at a time; the first-page snapshot keeps one such page. */
+export const LEAD_LIST_PAGE_SIZE = 100;
+
 export const LeadPageSchema = z.object({
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
