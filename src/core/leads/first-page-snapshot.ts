@@ -7,7 +7,7 @@ import { removeStaleTemps, writeFileDurably } from '../store';
 /**
  * The default lead list's first page (every lead, by name, from the top), kept on disk so the
  * Leads screen opens at once right after start, while 100k leads are still loading and being
- * indexed (2-4 s). It is a cache: valid only while the lead shard files are exactly those it was
+ * indexed (5-6 s at 100k leads). It is a cache: valid only while the lead shard files are exactly those it was
  * taken from (same names, sizes and modification times), and every lead write rewrites a shard.
  * Not a `.json` file, so the store's check and backups leave it alone.
  */
@@ -69,9 +69,9 @@ export class FirstPageSnapshot {
   }
 
   /**
-   * Keeps `page()` (undefined: not now). The shard files are looked at before the page is taken: a write landing in
-   * between changes a shard after its stamp, so that snapshot is refused at the next start
-   * rather than ever showing a page older than the files.
+   * Keeps `page()` (undefined: not now). The shard files are looked at before the page is
+   * taken: a write landing in between changes a shard after its stamp, so that snapshot is
+   * refused at the next start rather than ever showing a page older than the files.
    */
   async save(page: () => LeadPage | undefined): Promise<void> {
     const shards = await this.#stamps();
