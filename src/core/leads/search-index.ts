@@ -95,7 +95,7 @@ export class LeadSearchIndex {
   #lookups: { byPhone: Map<string, Ids>; byEmail: Map<string, Ids> } | undefined;
   readonly #orders: Record<SortKind, SortedOrder<string | number>>;
   /** Each list order as positions, built on its first use after a change (see #listOrder). */
-  readonly #listOrders = new Map<string, ListOrder>();
+  readonly #listOrders = new Map<SortKind, ListOrder>();
 
   constructor(options: { region?: string } = {}) {
     this.#region = options.region ?? 'FR';
@@ -315,7 +315,9 @@ export class LeadSearchIndex {
     if (total < SORT_MATCHES_BELOW) {
       // The matches' positions in the list order, sorted as plain integers: a comparator
       // reading names and ids cost a prefix query ("mart", 1.3k matches) over 1 ms.
-      const { position, slotAt } = this.#listOrder(sort, desc);
+      const { position, slotAt, valued } = this.#listOrder(sort);
+      // Descending: the leads with a value in reverse, those without still last (see #listOrder).
+      const flip = desc ? valued - 1 : -1;
       const positions = new Int32Array(total);
       let n = 0;
       for (let w = 0; w < matches.length; w++) {
@@ -323,12 +325,16 @@ export class LeadSearchIndex {
         while (x !== 0) {
           const low = x & -x;
           x ^= low;
-          positions[n++] = position[(w << 5) | (31 - Math.clz32(low))]!;
+          const p = position[(w << 5) | (31 - Math.clz32(low))]!;
+          positions[n++] = p <= flip ? flip - p : p;
         }
       }
       positions.sort();
       const slots: number[] = [];
-      for (let i = offset; i < offset + wanted; i++) slots.push(slotAt[positions[i]!]!);
+      for (let i = offset; i < offset + wanted; i++) {
+        const p = positions[i]!;
+        slots.push(slotAt[p <= flip ? flip - p : p]!);
+      }
       return { total, slots };
     }
     return { total, slots: this.#walk(sort, desc, matches, offset, wanted) };
@@ -404,14 +410,17 @@ export class LeadSearchIndex {
    * until the next change to the index. The order: leads with the sort's value by (value, id),
    * then those without it by name, then those without a name by creation.
    */
-  #listOrder(sort: SortKind, desc: boolean): ListOrder {
-    const key = desc ? `${sort} desc` : sort;
-    let order = this.#listOrders.get(key);
+  /**
+   * The list in ascending order: the leads with a value for the sort, then those without (by
+   * name, then the nameless by creation). Descending reverses only the first `valued` positions
+   * (leads without a next callback stay last either way): read through a flip, not built again.
+   */
+  #listOrder(sort: SortKind): ListOrder {
+    let order = this.#listOrders.get(sort);
     if (order) return order;
     const slotAt = new Int32Array(this.size);
     const primary = this.#orders[sort].slots;
     slotAt.set(primary);
-    if (desc) slotAt.subarray(0, primary.length).reverse();
     let n = primary.length;
     // The orders hold only live slots, each order only those with its value.
     const column = sort === 'lastContact' ? this.#lastContact : sort === 'nextCallback' ? this.#nextCallback : null;
@@ -430,18 +439,19 @@ export class LeadSearchIndex {
     }
     const position = new Int32Array(this.#capacity);
     for (let i = 0; i < n; i++) position[slotAt[i]!] = i;
-    order = { position, slotAt };
-    this.#listOrders.set(key, order);
+    order = { position, slotAt, valued: primary.length };
+    this.#listOrders.set(sort, order);
     return order;
   }
 
   /** A page of a big result: the list order read from the start, keeping the matches. */
   #walk(sort: SortKind, desc: boolean, matches: Int32Array, offset: number, wanted: number): number[] {
-    const { slotAt } = this.#listOrder(sort, desc);
+    const { slotAt, valued } = this.#listOrder(sort);
+    const flip = desc ? valued - 1 : -1;
     const out: number[] = [];
     let skip = offset;
     for (let i = 0; i < slotAt.length && out.length < wanted; i++) {
-      const s = slotAt[i]!;
+      const s = slotAt[i <= flip ? flip - i : i]!;
       if ((matches[s >>> 5]! & (1 << (s & 31))) === 0) continue;
       if (skip > 0) skip--;
       else out.push(s);
@@ -529,6 +539,8 @@ export class LeadSearchIndex {
 interface ListOrder {
   position: Int32Array;
   slotAt: Int32Array;
+  /** Leads with a value for the sort: the first positions, the ones descending reverses. */
+  valued: number;
 }
 
 /** One id, or several in the order they were added. */

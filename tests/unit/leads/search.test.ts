@@ -250,6 +250,34 @@ describe('lead search index', () => {
     }
   });
 
+  it('reverses only the leads with a value when descending, in big and small results alike', () => {
+    const many: Lead[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const contacted = i % 3 === 0 ? { lastContactAt: new Date(Date.UTC(2025, 0, 1 + (i % 40))).toISOString() } : {};
+      many.push(make(`l${String(i).padStart(5, '0')}`, draft({ last: `N${i % 50}`, first: `P${i % 7}` }), contacted));
+    }
+    const idx = LeadSearchIndex.build(many);
+    const list = (direction: 'asc' | 'desc', text = '') =>
+      idx.search({ text, offset: 0, limit: 3000, sort: 'lastContact', direction }, ctx).items.map((s) => s.id);
+    const asc = list('asc');
+    const valued = many.filter((l) => l.lastContactAt).length;
+    expect(asc).toHaveLength(3000);
+    // Descending: the contacted leads in reverse, then the never contacted ones in the same order.
+    expect(list('desc')).toEqual([...asc.slice(0, valued).reverse(), ...asc.slice(valued)]);
+    for (const direction of ['asc', 'desc'] as const) {
+      // 'p1' (~430 matches) is sorted per query; the whole list is read off the kept order.
+      const small = list(direction, 'p1');
+      const inSmall = new Set(small);
+      expect(small.length).toBeLessThan(2048);
+      expect(list(direction).filter((id) => inSmall.has(id))).toEqual(small);
+    }
+    // Paging through the descending list gives the same rows as one big page.
+    const paged = [0, 1000, 2000].flatMap((offset) =>
+      idx.search({ text: '', offset, limit: 1000, sort: 'lastContact', direction: 'desc' }, ctx).items.map((s) => s.id),
+    );
+    expect(paged).toEqual(list('desc'));
+  });
+
   it('stays right after update, delete and re-insert (maintained, not rebuilt)', () => {
     const idx = LeadSearchIndex.build(leads);
     const elodie = leads[0]!;
