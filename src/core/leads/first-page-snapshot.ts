@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LeadPageSchema, type LeadPage } from '../../shared/domain/lead-query';
+import { LEAD_LIST_PAGE_SIZE, LeadPageSchema, type LeadPage } from '../../shared/domain/lead-query';
 import type { ParsedInput } from '../../shared/contract';
 import { removeStaleTemps, writeFileDurably } from '../store';
 
@@ -21,6 +21,15 @@ const SHARD_NAME = /^[0-9a-f]+\.json$/;
 type ShardStamp = [name: string, size: number, mtimeNs: string];
 
 export type SearchInput = ParsedInput<'leads.search'>;
+
+/** The page the snapshot keeps: what the Leads screen asks for first. */
+export const FIRST_PAGE_QUERY = {
+  text: '',
+  sort: 'name',
+  direction: 'asc',
+  offset: 0,
+  limit: LEAD_LIST_PAGE_SIZE,
+} as const satisfies SearchInput;
 
 /** Whether a search asks for what the snapshot holds: no text, no filter, by name from A, the top. */
 export function isFirstPageQuery(input: SearchInput): boolean {

@@ -8,12 +8,7 @@ import {
   type Stage,
   type TimelineEntry,
 } from '../../shared/domain/lead';
-import {
-  LEAD_LIST_PAGE_SIZE,
-  type LeadPage,
-  type LeadSummary,
-  type ParsedLeadQuery,
-} from '../../shared/domain/lead-query';
+import type { LeadPage, LeadSummary, ParsedLeadQuery } from '../../shared/domain/lead-query';
 import type { ParsedInput } from '../../shared/contract';
 import { AppFailure } from '../../shared/result';
 import { silentLogger, type Logger } from '../log';
@@ -22,7 +17,7 @@ import { newRecordId, type Collection } from '../store';
 import { sampleCallbacks, withSampleCallback, type SampleCallback } from './sample/callbacks';
 import { generateSampleLeads } from './sample/generate-leads';
 import { DEFAULT_ZONE } from './callback-due';
-import { firstPageFor, isFirstPageQuery, type FirstPageSnapshot } from './first-page-snapshot';
+import { FIRST_PAGE_QUERY, firstPageFor, isFirstPageQuery, type FirstPageSnapshot } from './first-page-snapshot';
 import { leadFromDraft } from './draft';
 import { applyEdit, type LeadEdit } from './edit';
 import { leadIssue } from './lead-check';
@@ -506,12 +501,13 @@ export class LeadService {
     const snapshot = this.#deps.firstPage;
     const loaded = this.#loaded;
     if (!snapshot || !loaded) return;
-    const query = { text: '', sort: 'name', direction: 'asc', offset: 0, limit: LEAD_LIST_PAGE_SIZE } as const;
     this.#snapshotSaving = this.#snapshotSaving
       .then(() => this.ready())
       // An import updating the index now: its change takes the snapshot again once it is done.
       .then(() =>
-        snapshot.save(() => (this.#indexUpdating ? undefined : loaded.index.search(query, this.#searchContext()))),
+        snapshot.save(() =>
+          this.#indexUpdating ? undefined : loaded.index.search(FIRST_PAGE_QUERY, this.#searchContext()),
+        ),
       )
       .catch((error: unknown) =>
         (this.#deps.log ?? silentLogger).warn('lead list snapshot not written', { error: String(error) }),
