@@ -16,6 +16,7 @@ import {
 } from '../../shared/domain/voicemail';
 import { parsePhone } from '../../shared/phone';
 import { AppFailure } from '../../shared/result';
+import { isBase64Text } from '../base64';
 import { checkVoicemailDrop } from '../calling-rules';
 import { silentLogger, type Logger } from '../log';
 import { newRecordId, writeFileDurably, type Store } from '../store';
@@ -103,7 +104,6 @@ export interface VoicemailService {
   readonly pendingCount: number;
 }
 
-const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 // Rounded up: a file just over the limit must not read "2 MB; at most 2 MB".
 const mb = (bytes: number) => String(Math.ceil((bytes / (1024 * 1024)) * 10) / 10);
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase('fr') === b.trim().toLocaleLowerCase('fr');
@@ -114,7 +114,7 @@ export function checkAudio(input: Pick<SaveInput, 'contentBase64' | 'mimeType' |
   format: VoicemailMessage['format'];
 } {
   const b64 = input.contentBase64;
-  if (b64.length % 4 !== 0 || !BASE64_RE.test(b64))
+  if (b64.length % 4 !== 0 || !isBase64Text(b64))
     throw new AppFailure('invalid-request', 'the audio is not valid base64', 'contentBase64');
   const bytes = Buffer.from(b64, 'base64');
   if (bytes.length === 0) throw new AppFailure('invalid-request', 'the message is empty', 'contentBase64');

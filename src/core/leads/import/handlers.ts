@@ -2,6 +2,7 @@ import type { EventPayload, Handlers } from '../../../shared/contract';
 import type { ImportProgress } from '../../../shared/domain/import-report';
 import type { Locale } from '../../../shared/domain/settings';
 import { AppFailure } from '../../../shared/result';
+import { isBase64Text } from '../../base64';
 import { exportLeads } from '../export/export-leads';
 import { inspectImport } from './inspect';
 import type { PresetStore } from './presets';
@@ -82,9 +83,9 @@ export function importExportHandlers(deps: ImportExportDeps): ImportExportHandle
   };
 }
 
-/** Buffer.from(…, 'base64') silently skips junk; a file that is not base64 must say so. */
+/** A file that is not base64 says so (see isBase64Text). */
 function decodeBase64(value: string): Uint8Array {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 === 1)
+  if (!isBase64Text(value) || value.length % 4 === 1)
     throw new AppFailure('invalid-request', 'contentBase64 is not base64', 'contentBase64');
   return Buffer.from(value, 'base64');
 }
