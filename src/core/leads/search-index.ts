@@ -406,14 +406,11 @@ export class LeadSearchIndex {
   }
 
   /**
-   * The list for this sort, every live lead in order, and each slot's position in it; kept
-   * until the next change to the index. The order: leads with the sort's value by (value, id),
-   * then those without it by name, then those without a name by creation.
-   */
-  /**
-   * The list in ascending order: the leads with a value for the sort, then those without (by
-   * name, then the nameless by creation). Descending reverses only the first `valued` positions
-   * (leads without a next callback stay last either way): read through a flip, not built again.
+   * The list for this sort, every live lead in ascending order, and each slot's position in it;
+   * kept until the next change to the index. The order: leads with the sort's value by (value,
+   * id), then those without it by name, then those without a name by creation. Descending
+   * reverses only the first `valued` positions (leads without a next callback stay last either
+   * way): read through a flip, not built again.
    */
   #listOrder(sort: SortKind): ListOrder {
     let order = this.#listOrders.get(sort);
