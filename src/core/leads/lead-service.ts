@@ -88,6 +88,8 @@ export class LeadService {
   /** A big import's index update (LeadSearchIndex.upsertManyInChunks), settled when none runs. */
   #indexUpdate: Promise<void> = Promise.resolve();
   #indexUpdating = false;
+  /** The import running or last run (see importBatches). */
+  #imports: Promise<unknown> = Promise.resolve();
   #loaded: Loaded | undefined;
   /** Index build time at load, for logs and the bench. */
   indexBuildMs = NaN;
@@ -365,8 +367,19 @@ export class LeadService {
    * importDrafts for rows that arrive in batches while the file is still being read (the import
    * worker): each batch is merged as it comes; nothing is written before the last one, and
    * nothing at all if the file reader rejected rows (`fileRejects`) and keepValid is off.
+   * Imports run one after the other: two at once (a second window, a double click) would each
+   * miss the other's rows and create every person twice.
    */
-  async importBatches(
+  importBatches(
+    batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>,
+    options: ImportOptions,
+  ): Promise<ImportResult> {
+    const run = this.#imports.then(() => this.#importBatches(batches, options));
+    this.#imports = run.catch(() => undefined);
+    return run;
+  }
+
+  async #importBatches(
     batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>,
     options: ImportOptions,
   ): Promise<ImportResult> {

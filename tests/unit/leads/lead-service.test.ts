@@ -309,6 +309,41 @@ describe('importDrafts', () => {
   });
 });
 
+describe('imports at the same time', () => {
+  it('run one after the other: the same rows twice at once are created once', async () => {
+    const h = await harness();
+    const drafts = generateSampleLeads(300, { seed: 8, now: new Date('2025-03-01T10:00:00Z') });
+    const items = drafts.map((draft, i) => ({ draft, line: i + 2 }));
+    const options = { dryRun: false, fileName: 'rows.csv', via: 'import' as const, keepValid: true };
+    const [first, second] = await Promise.all([
+      h.service.importDrafts(items, options),
+      h.service.importDrafts(items, options),
+    ]);
+    expect(first.imported).toBeGreaterThan(250);
+    expect(second).toMatchObject({ imported: 0, merged: 0, unchanged: items.length });
+    expect((await h.service.facets()).total).toBe(first.imported);
+    // The sample button pressed twice quickly.
+    const [a, b] = await Promise.all([h.service.loadSample(40), h.service.loadSample(40)]);
+    expect([a.created, b.created]).toEqual([40, 0]);
+  });
+
+  it('a failed import does not hold up the next one', async () => {
+    const h = await harness();
+    const options = { dryRun: false, fileName: 'rows.csv', via: 'import' as const, keepValid: true };
+    async function* broken(): AsyncGenerator<{ items: [] }> {
+      yield { items: [] };
+      throw new Error('the import worker stopped before the end of the file');
+    }
+    const failed = h.service.importBatches(broken(), options);
+    const next = h.service.importDrafts(
+      [{ draft: draft({ first: 'Après', tel: ['06 11 22 33 44'] }), line: 2 }],
+      options,
+    );
+    await expect(failed).rejects.toThrow(/stopped before the end/);
+    expect(await next).toMatchObject({ imported: 1 });
+  });
+});
+
 describe('a big import (the index taken in chunks)', () => {
   it('makes every lead operation wait for the whole batch: none sees a half-updated index', async () => {
     const h = await harness();
