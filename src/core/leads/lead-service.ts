@@ -389,6 +389,8 @@ export class LeadService {
     const counts: ImportCounts = { imported: 0, merged: 0, unchanged: 0 };
     const rejected: ImportRowReject[] = [];
     const pending = new Map<string, { lead: Lead; line: number }>();
+    /** Rows merged into a lead of the store, and that lead as the store held it then. */
+    const intoStored = new Map<string, { stored: Lead; rows: { draft: LeadDraft; line: number }[] }>();
     const byPhone = new Map<string, string>();
     const byEmail = new Map<string, string>();
     const remember = (lead: Lead) => {
@@ -431,6 +433,8 @@ export class LeadService {
           }
           counts.merged++;
           pending.set(lead.id, { lead, line });
+          if (!earlier) intoStored.set(lead.id, { stored: base, rows: [{ draft, line }] });
+          else intoStored.get(lead.id)?.rows.push({ draft, line });
           remember(lead);
         } else {
           const made = leadFromDraft(draft, { id: newId(), at, via: options.via, newId });
@@ -446,6 +450,31 @@ export class LeadService {
           remember(lead);
         }
       }
+    }
+
+    // Sellers kept working while the file was read: a stored lead changed or deleted meanwhile
+    // gets its rows again on what the store holds now (nothing awaits from here to the write),
+    // so no seller's change is lost and a deleted lead does not come back (its rows make a new one).
+    for (const [id, { stored, rows }] of intoStored) {
+      const current = collection.get(id) as Lead | undefined;
+      if (current === stored) continue;
+      pending.delete(id);
+      counts.merged -= rows.length;
+      let lead = current;
+      for (const { draft } of rows)
+        lead = lead
+          ? mergeDraft(lead, draft, at, { file: options.fileName, newId }).lead
+          : leadFromDraft(draft, { id: newId(), at, via: options.via, newId });
+      const line = rows.at(-1)!.line;
+      const issue = leadIssue(lead!);
+      if (issue) {
+        const problem: ImportProblem = { code: 'merge-breaks-rule', field: issue.field, message: issue.message };
+        rejected.push({ line, field: issue.field, reason: importProblemText(problem, 'en'), problem });
+        continue;
+      }
+      if (current) counts.merged += rows.length;
+      else counts.imported++;
+      pending.set(lead!.id, { lead: lead!, line });
     }
 
     if ((rejected.length > 0 || fileRejects > 0) && !options.keepValid)

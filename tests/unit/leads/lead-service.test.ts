@@ -344,6 +344,43 @@ describe('imports at the same time', () => {
   });
 });
 
+describe('a seller working while a file is read', () => {
+  const options = { dryRun: false, fileName: 'rows.csv', via: 'import' as const, keepValid: true };
+  const row = (d: LeadDraft, line: number) => ({ items: [{ draft: d, line }] });
+
+  it("keeps the seller's change to a lead the file merges into", async () => {
+    const h = await harness();
+    const marc = await h.service.create(draft({ first: 'Marc', last: 'Petit', tel: ['06 11 11 11 11'] }));
+    async function* rows() {
+      yield row(draft({ first: 'Marc', last: 'Petit', tel: ['06 11 11 11 11', '01 44 44 44 44'] }), 2);
+      await h.service.addNote(marc.id, 'Rappel promis jeudi'); // between two batches
+      const withEmail = draft({ first: 'Marc', tel: ['06 11 11 11 11'] });
+      withEmail.contact.email = 'marc@exemple.fr';
+      yield row(withEmail, 3);
+    }
+    const result = await h.service.importBatches(rows(), options);
+    expect(result).toMatchObject({ imported: 0, merged: 2 });
+    const after = await h.service.get(marc.id);
+    expect(after.timeline.map((e) => (e.kind === 'note' ? e.text : e.kind))).toContain('Rappel promis jeudi');
+    expect(after.contact.phones.map((p) => p.e164)).toEqual(['+33611111111', '+33144444444']);
+    expect(after.contact.email).toBe('marc@exemple.fr');
+    await expect((await h.reopen()).service.get(marc.id)).resolves.toEqual(after);
+  });
+
+  it('gives the rows of a lead deleted meanwhile a new lead, not the deleted one back', async () => {
+    const h = await harness();
+    const anna = await h.service.create(draft({ first: 'Anna', tel: ['06 22 22 22 22'] }));
+    async function* rows() {
+      yield row(draft({ first: 'Anna', tel: ['06 22 22 22 22', '07 33 33 33 33'] }), 2);
+      await h.service.delete(anna.id);
+    }
+    expect(await h.service.importBatches(rows(), options)).toMatchObject({ imported: 1, merged: 0 });
+    await expect(h.service.get(anna.id)).rejects.toMatchObject({ code: 'not-found' });
+    const found = await search(h, 'anna');
+    expect(found).toEqual(['Anna']);
+  });
+});
+
 describe('a big import (the index taken in chunks)', () => {
   it('makes every lead operation wait for the whole batch: none sees a half-updated index', async () => {
     const h = await harness();
