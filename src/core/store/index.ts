@@ -2,6 +2,7 @@ import { type BackupPolicy } from './backups';
 import { openCollection, type Collection, type CollectionOptions } from './collection';
 import { createContext } from './context';
 import { openDocument, type Document, type DocumentOptions } from './document';
+import { lockDataDir } from './data-dir-lock';
 import { ensureDir } from './durable-write';
 import type { FsDeps } from './fs-deps';
 import { Journal } from './journal';
@@ -16,6 +17,7 @@ export { Journal, type AppendResult, type ScanRange, type JournalOptions } from 
 export type { JournalReport, JournalSegmentReport } from './journal-verify';
 export { callsByLead, type CallsByLead, type LeadCallStats, type Projection } from './projection';
 export { StoreError, type StoreProblem, type StoreProblemKind } from './problems';
+export { DATA_DIR_LOCK } from './data-dir-lock';
 export type { Document, DocumentOptions, DeepReadonly } from './document';
 export type { Migration } from './schema-version';
 export type { Collection, CollectionOptions, ItemMigration } from './collection';
@@ -65,14 +67,21 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     },
   });
   await ensureDir(options.dataDir);
+  const lock = await lockDataDir(options.dataDir, ctx.now);
   const byLead = callsByLead();
-  const journal = await Journal.open({
-    dataDir: options.dataDir,
-    now: ctx.now,
-    projections: [byLead, ...(options.projections ?? [])],
-    report: ctx.report,
-    ...(options.checkpointEvery ? { checkpointEvery: options.checkpointEvery } : {}),
-  });
+  let journal: Journal;
+  try {
+    journal = await Journal.open({
+      dataDir: options.dataDir,
+      now: ctx.now,
+      projections: [byLead, ...(options.projections ?? [])],
+      report: ctx.report,
+      ...(options.checkpointEvery ? { checkpointEvery: options.checkpointEvery } : {}),
+    });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   // One instance per file: two writers on one file would race their renames.
   /* eslint-disable @typescript-eslint/no-explicit-any -- one cache for documents and collections of every type */
   const documents = new Map<string, Promise<Document<any>>>();
@@ -113,8 +122,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       );
     },
     async close() {
-      await store.flush();
-      await journal.close();
+      try {
+        await store.flush();
+        await journal.close();
+      } finally {
+        await lock.release();
+      }
     },
   };
   return store;

@@ -9,7 +9,7 @@ export type ProblemSink = (problem: StoreProblem) => void;
 /** Error with a stable code, for callers that must tell store failures apart. */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'invalid-record' | 'read-only' | 'closed' | 'io',
+    readonly code: 'invalid-record' | 'read-only' | 'closed' | 'io' | 'in-use',
     message: string,
   ) {
     super(message);

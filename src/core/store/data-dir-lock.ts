@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { StoreError } from './problems';
+
+// Every part of the store keeps its files in memory and rewrites them whole: two processes on
+// one data folder (the app and a CLI import, two web hosts) silently undo each other's writes,
+// and the journal's recovery may cut the other's appends. So one process at a time.
+//
+// Hand-written rather than proper-lockfile: that library tells a live holder by an mtime its
+// timer refreshes, so a laptop's sleep or a long event-loop stall passes for a crash and lets a
+// second process in beside a live app. A data folder is on its workstation: asking the OS
+// whether the holder's pid still runs is exact there. The cost: a pid reused after a crash
+// refuses until the file is deleted, which the message says.
+
+/** `<dataDir>/relance.lock`: which process has the folder open. */
+export const DATA_DIR_LOCK = 'relance.lock';
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  since: string;
+  nonce?: string;
+}
+
+export interface DataDirLock {
+  release(): Promise<void>;
+}
+
+/**
+ * Takes the data folder for this process, or throws StoreError 'in-use' naming the process that
+ * has it. A lock left by a process that no longer runs (a crash) is taken over.
+ */
+export async function lockDataDir(dataDir: string, now: () => number): Promise<DataDirLock> {
+  const file = path.join(dataDir, DATA_DIR_LOCK);
+  const nonce = randomBytes(8).toString('hex');
+  const mine: LockOwner = { pid: process.pid, host: hostname(), since: new Date(now()).toISOString(), nonce };
+  const text = JSON.stringify(mine);
+  // Written aside, then linked into place: the lock file appears whole or not at all, and link
+  // fails if it exists (no check-then-create window).
+  const temp = `${file}.${process.pid}.${nonce}.tmp`;
+  await writeFile(temp, text);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await link(temp, file);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      }
+      const owner = await readOwner(file);
+      if (owner && holds(owner)) throw inUse(dataDir, file, owner);
+      await unlink(file).catch(ignoreMissing); // left by a process that is gone: taken over
+    }
+  } finally {
+    await unlink(temp).catch(ignoreMissing);
+  }
+  return {
+    // Only our own lock (the nonce tells it from a later one of this same process).
+    async release() {
+      if ((await readFile(file, 'utf8').catch(() => undefined)) === text) await unlink(file).catch(ignoreMissing);
+    },
+  };
+}
+
+async function readOwner(file: string): Promise<LockOwner | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(file, 'utf8')) as Partial<LockOwner>;
+    if (typeof owner.pid === 'number' && typeof owner.host === 'string' && typeof owner.since === 'string')
+      return owner as LockOwner;
+  } catch {
+    // Unreadable or gone: nobody can be told to close it; taken over.
+  }
+  return undefined;
+}
+
+/** Whether the owner may still be running. On another host it cannot be told: assumed so. */
+function holds(owner: LockOwner): boolean {
+  if (owner.host !== hostname()) return true;
+  // This process: a store dropped without close (a crash, as tests simulate one), or a former
+  // holder of this pid. Either way no other process is writing.
+  if (owner.pid === process.pid) return false;
+  try {
+    process.kill(owner.pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, another user's
+  }
+}
+
+function inUse(dataDir: string, file: string, owner: LockOwner): StoreError {
+  const where = owner.host === hostname() ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.host}`;
+  return new StoreError(
+    'in-use',
+    `the data folder ${dataDir} is open in another Relance (${where}, since ${owner.since}): close it and try again. ` +
+      `If no Relance is running, delete ${file}.`,
+  );
+}
+
+const ignoreMissing = (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'ENOENT') throw error;
+};
