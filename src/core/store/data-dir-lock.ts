@@ -24,6 +24,11 @@ interface LockOwner {
   nonce?: string;
 }
 
+/** The one fs call tests replace (a volume without hard links). */
+export interface LinkFs {
+  link(existing: string, created: string): Promise<void>;
+}
+
 export interface DataDirLock {
   release(): Promise<void>;
 }
@@ -32,7 +37,7 @@ export interface DataDirLock {
  * Takes the data folder for this process, or throws StoreError 'in-use' naming the process that
  * has it. A lock left by a process that no longer runs (a crash) is taken over.
  */
-export async function lockDataDir(dataDir: string, now: () => number): Promise<DataDirLock> {
+export async function lockDataDir(dataDir: string, now: () => number, fs: LinkFs = { link }): Promise<DataDirLock> {
   const file = path.join(dataDir, DATA_DIR_LOCK);
   const nonce = randomBytes(8).toString('hex');
   const mine: LockOwner = { pid: process.pid, host: hostname(), since: new Date(now()).toISOString(), nonce };
@@ -43,14 +48,10 @@ export async function lockDataDir(dataDir: string, now: () => number): Promise<D
   await writeFile(temp, text);
   try {
     for (let attempt = 0; ; attempt++) {
-      try {
-        await link(temp, file);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      }
+      if (await create(fs, temp, file, text)) break;
       const owner = await readOwner(file);
-      if (owner && holds(owner)) throw inUse(dataDir, file, owner);
+      // A second time: another process took the folder as this one cleared a crashed holder's lock.
+      if (attempt > 0 || (owner && holds(owner))) throw inUse(dataDir, file, owner);
       await unlink(file).catch(ignoreMissing); // left by a process that is gone: taken over
     }
   } finally {
@@ -62,6 +63,24 @@ export async function lockDataDir(dataDir: string, now: () => number): Promise<D
       if ((await readFile(file, 'utf8').catch(() => undefined)) === text) await unlink(file).catch(ignoreMissing);
     },
   };
+}
+
+/** Puts the lock file in place; false if there is one already. */
+async function create(fs: LinkFs, temp: string, file: string, text: string): Promise<boolean> {
+  try {
+    await fs.link(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+  }
+  // No hard links on this volume (FAT, some network shares): an exclusive create instead.
+  try {
+    await writeFile(file, text, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
 }
 
 async function readOwner(file: string): Promise<LockOwner | undefined> {
@@ -89,11 +108,15 @@ function holds(owner: LockOwner): boolean {
   }
 }
 
-function inUse(dataDir: string, file: string, owner: LockOwner): StoreError {
-  const where = owner.host === hostname() ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.host}`;
+function inUse(dataDir: string, file: string, owner: LockOwner | undefined): StoreError {
+  const where = !owner
+    ? ''
+    : owner.host === hostname()
+      ? ` (process ${owner.pid}, since ${owner.since})`
+      : ` (process ${owner.pid} on ${owner.host}, since ${owner.since})`;
   return new StoreError(
     'in-use',
-    `the data folder ${dataDir} is open in another Relance (${where}, since ${owner.since}): close it and try again. ` +
+    `the data folder ${dataDir} is open in another Relance${where}: close it and try again. ` +
       `If no Relance is running, delete ${file}.`,
   );
 }

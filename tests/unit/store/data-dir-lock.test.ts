@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/run';
+import { lockDataDir } from '../../../src/core/store/data-dir-lock';
 import { DATA_DIR_LOCK, openStore, StoreError } from '../../../src/core/store';
 
 const storeModule = path.resolve('src/core/store/index.ts');
@@ -84,5 +85,54 @@ describe('one process per data folder', () => {
     const store = await openStore({ dataDir });
     expect(JSON.parse(await readFile(path.join(dataDir, DATA_DIR_LOCK), 'utf8'))).toMatchObject({ pid: process.pid });
     await store.close();
+  });
+
+  /** A process that has run and exited: its pid names nobody now. */
+  async function gonePid(): Promise<number> {
+    const child = spawn(process.execPath, ['-e', '0']);
+    await once(child, 'exit');
+    return child.pid!;
+  }
+  /** A running process (not a Relance: only its pid matters here). */
+  function livePid(): number {
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => undefined, 1000)']);
+    children.push(child);
+    return child.pid!;
+  }
+  const lockOf = (pid: number) => JSON.stringify({ pid, host: hostname(), since: '2026-11-26T08:00:00.000Z' });
+
+  it('works where the volume has no hard links: an exclusive create, refused just the same', async () => {
+    const dataDir = await tempData();
+    await mkdir(dataDir, { recursive: true });
+    const noLinks = {
+      link: async () => {
+        throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+      },
+    };
+    const lock = await lockDataDir(dataDir, Date.now, noLinks);
+    expect(JSON.parse(await readFile(path.join(dataDir, DATA_DIR_LOCK), 'utf8'))).toMatchObject({ pid: process.pid });
+    await lock.release();
+    expect(existsSync(path.join(dataDir, DATA_DIR_LOCK))).toBe(false);
+
+    const pid = livePid();
+    await writeFile(path.join(dataDir, DATA_DIR_LOCK), lockOf(pid));
+    await expect(lockDataDir(dataDir, Date.now, noLinks)).rejects.toThrow(`process ${pid},`);
+  });
+
+  it("names the process that took the folder while a crashed holder's lock was being cleared", async () => {
+    const dataDir = await tempData();
+    await mkdir(dataDir, { recursive: true });
+    const file = path.join(dataDir, DATA_DIR_LOCK);
+    await writeFile(file, lockOf(await gonePid()));
+    const rival = livePid();
+    let calls = 0;
+    const racing = {
+      link: async (from: string, to: string) => {
+        if (++calls === 2) await writeFile(file, lockOf(rival)); // the other one is quicker
+        return link(from, to);
+      },
+    };
+    await expect(lockDataDir(dataDir, Date.now, racing)).rejects.toThrow(`process ${rival},`);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: rival });
   });
 });
