@@ -7,60 +7,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig/chromium';
 import { openPhone, startHarnessServer, type HarnessServer, type Phone } from '../rig/harness-server';
 import { LEAD_PASSWORD, startRig, type Rig } from '../rig/rig';
+import { numbersOf, placeAt } from './support/callee-places';
 import { rpcFromPage } from './support/leads-page';
 import { phonePanel, startPhoneApp } from './support/phone-app';
 import type { WebHostProcess } from './support/web-host-process';
 
 /**
- * Numbers whose prefix tells the callee's zone (src/core/calling-rules/callee-zone.ts), from
- * UTC-10 to UTC+12: whatever the hour the test runs, one zone is inside the US preset's calling
- * hours (08:00-21:00, any day) and one is outside. The US preset needs no consent and checks the
- * national do-not-call list only for US numbers, so the hour alone decides.
+ * A callee zone well inside the US preset's calling hours (08:00-21:00, any day) and one well
+ * outside, whatever the hour the test runs (support/callee-places.ts). The US preset needs no
+ * consent and checks the national do-not-call list only for US numbers, so the hour alone decides.
  */
-const places = [
-  { zone: 'Europe/Paris', numbers: ['+33142000001', '+33142000002'] },
-  { zone: 'Europe/London', numbers: ['+442071838751', '+442071838752'] },
-  { zone: 'Indian/Reunion', numbers: ['+262262123451', '+262262123452'] },
-  { zone: 'Indian/Mayotte', numbers: ['+262269612341', '+262269612342'] },
-  { zone: 'America/Guadeloupe', numbers: ['+590590123451', '+590590123452'] },
-  { zone: 'America/Cayenne', numbers: ['+594594123451', '+594594123452'] },
-  { zone: 'Pacific/Noumea', numbers: ['+687261231', '+687261232'] },
-  { zone: 'Pacific/Tahiti', numbers: ['+68940123451', '+68940123452'] },
-  { zone: 'Pacific/Wallis', numbers: ['+681721231', '+681721232'] },
-] as const;
-
-function localMinutes(zone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-  return Number(parts.hour) * 60 + Number(parts.minute);
-}
-
-/** A place well inside the calling hours now (closest to 14:00), and one well outside (closest to 03:00). */
 function choosePlaces(at: Date) {
-  const distance = (zone: string, target: number) => {
-    const d = Math.abs(localMinutes(zone, at) - target);
-    return Math.min(d, 24 * 60 - d);
+  const place = (range: { from: number; to: number; target: number }) => {
+    const found = placeAt(at, range);
+    return { zone: found.zone, numbers: numbersOf(found, 2, 51) as [string, string] };
   };
-  const inside = places.filter((p) => {
-    const m = localMinutes(p.zone, at);
-    return m >= 9 * 60 && m <= 19 * 60;
-  });
-  const outside = places.filter((p) => {
-    const m = localMinutes(p.zone, at);
-    return m < 7 * 60 || m > 22 * 60;
-  });
-  const byDistance = (target: number) => (a: (typeof places)[number], b: (typeof places)[number]) =>
-    distance(a.zone, target) - distance(b.zone, target);
-  const callable = [...inside].sort(byDistance(14 * 60))[0];
-  const forbidden = [...outside].sort(byDistance(3 * 60))[0];
-  if (!callable || !forbidden) throw new Error(`no callable and forbidden zones at ${at.toISOString()}`);
-  return { callable, forbidden };
+  return {
+    callable: place({ from: 9 * 60, to: 19 * 60, target: 14 * 60 }),
+    forbidden: place({ from: 22 * 60 + 1, to: 7 * 60 - 1, target: 3 * 60 }),
+  };
 }
 
 let rig: Rig;
