@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { StoreError } from './problems';
@@ -8,11 +8,11 @@ import { StoreError } from './problems';
 // one data folder (the app and a CLI import, two web hosts) silently undo each other's writes,
 // and the journal's recovery may cut the other's appends. So one process at a time.
 //
-// Hand-written rather than proper-lockfile: that library tells a live holder by an mtime its
-// timer refreshes, so a laptop's sleep or a long event-loop stall passes for a crash and lets a
-// second process in beside a live app. A data folder is on its workstation: asking the OS
-// whether the holder's pid still runs is exact there. The cost: a pid reused after a crash
-// refuses until the file is deleted, which the message says.
+// A holder is alive while its pid runs (asked of the OS) and it touches the file every 20 s. A
+// lock untouched for 2 min is a crash's, even if its pid now names another program (after a
+// power cut and a reboot, or Windows reusing pids): the app then starts by itself, without
+// anybody deleting files. Hand-written rather than proper-lockfile, whose mtime alone decides: a
+// laptop's sleep would pass for a crash there, while here the sleeping app's pid still runs.
 
 /** `<dataDir>/relance.lock`: which process has the folder open. */
 export const DATA_DIR_LOCK = 'relance.lock';
@@ -33,14 +33,28 @@ export interface DataDirLock {
   release(): Promise<void>;
 }
 
+/** How often a holder touches its lock, and how long untouched makes it a crash's. */
+export interface LockTiming {
+  heartbeatMs: number;
+  staleMs: number;
+}
+
+const TIMING: LockTiming = { heartbeatMs: 20_000, staleMs: 120_000 };
+
 /**
  * Takes the data folder for this process, or throws StoreError 'in-use' naming the process that
  * has it. A lock left by a process that no longer runs (a crash) is taken over.
  */
-export async function lockDataDir(dataDir: string, now: () => number, fs: LinkFs = { link }): Promise<DataDirLock> {
+export async function lockDataDir(
+  dataDir: string,
+  options: { fs?: LinkFs; timing?: LockTiming } = {},
+): Promise<DataDirLock> {
+  const fs = options.fs ?? { link };
+  const timing = options.timing ?? TIMING;
   const file = path.join(dataDir, DATA_DIR_LOCK);
   const nonce = randomBytes(8).toString('hex');
-  const mine: LockOwner = { pid: process.pid, host: hostname(), since: new Date(now()).toISOString(), nonce };
+  // The real clock, not the store's (tests set that one): this is about real processes.
+  const mine: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), nonce };
   const text = JSON.stringify(mine);
   // Written aside, then linked into place: the lock file appears whole or not at all, and link
   // fails if it exists (no check-then-create window).
@@ -51,15 +65,21 @@ export async function lockDataDir(dataDir: string, now: () => number, fs: LinkFs
       if (await create(fs, temp, file, text)) break;
       const owner = await readOwner(file);
       // A second time: another process took the folder as this one cleared a crashed holder's lock.
-      if (attempt > 0 || (owner && holds(owner))) throw inUse(dataDir, file, owner);
+      if (attempt > 0 || (owner && (await holds(owner, file, timing)))) throw inUse(dataDir, file, owner);
       await unlink(file).catch(ignoreMissing); // left by a process that is gone: taken over
     }
   } finally {
     await unlink(temp).catch(ignoreMissing);
   }
+  const heartbeat = setInterval(() => {
+    const at = new Date();
+    utimes(file, at, at).catch(() => undefined); // gone or unwritable: the next open says so
+  }, timing.heartbeatMs);
+  heartbeat.unref();
   return {
     // Only our own lock (the nonce tells it from a later one of this same process).
     async release() {
+      clearInterval(heartbeat);
       if ((await readFile(file, 'utf8').catch(() => undefined)) === text) await unlink(file).catch(ignoreMissing);
     },
   };
@@ -94,9 +114,14 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
   return undefined;
 }
 
-/** Whether the owner may still be running. On another host it cannot be told: assumed so. */
-function holds(owner: LockOwner): boolean {
-  if (owner.host !== hostname()) return true;
+/** Whether the owner may still be running: touched lately, and (on this host) its pid runs. */
+async function holds(owner: LockOwner, file: string, timing: LockTiming): Promise<boolean> {
+  const touched = await stat(file).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
+  if (Date.now() - touched > timing.staleMs) return false;
+  if (owner.host !== hostname()) return true; // its pid cannot be asked from here
   // This process: a store dropped without close (a crash, as tests simulate one), or a former
   // holder of this pid. Either way no other process is writing.
   if (owner.pid === process.pid) return false;
@@ -117,7 +142,7 @@ function inUse(dataDir: string, file: string, owner: LockOwner | undefined): Sto
   return new StoreError(
     'in-use',
     `the data folder ${dataDir} is open in another Relance${where}: close it and try again. ` +
-      `If no Relance is running, delete ${file}.`,
+      `If none is running, it crashed: its lock (${file}) is taken over 2 minutes after that.`,
   );
 }
 

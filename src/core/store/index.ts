@@ -67,7 +67,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     },
   });
   await ensureDir(options.dataDir);
-  const lock = await lockDataDir(options.dataDir, ctx.now);
+  const lock = await lockDataDir(options.dataDir);
   const byLead = callsByLead();
   let journal: Journal;
   try {

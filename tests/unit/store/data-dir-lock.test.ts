@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { link, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -109,14 +109,14 @@ describe('one process per data folder', () => {
         throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
       },
     };
-    const lock = await lockDataDir(dataDir, Date.now, noLinks);
+    const lock = await lockDataDir(dataDir, { fs: noLinks });
     expect(JSON.parse(await readFile(path.join(dataDir, DATA_DIR_LOCK), 'utf8'))).toMatchObject({ pid: process.pid });
     await lock.release();
     expect(existsSync(path.join(dataDir, DATA_DIR_LOCK))).toBe(false);
 
     const pid = livePid();
     await writeFile(path.join(dataDir, DATA_DIR_LOCK), lockOf(pid));
-    await expect(lockDataDir(dataDir, Date.now, noLinks)).rejects.toThrow(`process ${pid},`);
+    await expect(lockDataDir(dataDir, { fs: noLinks })).rejects.toThrow(`process ${pid},`);
   });
 
   it("names the process that took the folder while a crashed holder's lock was being cleared", async () => {
@@ -132,7 +132,35 @@ describe('one process per data folder', () => {
         return link(from, to);
       },
     };
-    await expect(lockDataDir(dataDir, Date.now, racing)).rejects.toThrow(`process ${rival},`);
+    await expect(lockDataDir(dataDir, { fs: racing })).rejects.toThrow(`process ${rival},`);
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: rival });
+  });
+
+  it('takes over a lock untouched for 2 minutes, even if its pid now names a running program', async () => {
+    const dataDir = await tempData();
+    await mkdir(dataDir, { recursive: true });
+    const file = path.join(dataDir, DATA_DIR_LOCK);
+    // After a power cut and a reboot, the crashed app's pid may be another program's.
+    await writeFile(file, lockOf(livePid()));
+    const longAgo = new Date(Date.now() - 3 * 60_000);
+    await utimes(file, longAgo, longAgo);
+    const lock = await lockDataDir(dataDir);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: process.pid });
+    await lock.release();
+    // Another workstation's lock, untouched as long: taken over too.
+    await writeFile(file, JSON.stringify({ pid: 4242, host: `${hostname()}-other`, since: longAgo.toISOString() }));
+    await utimes(file, longAgo, longAgo);
+    await (await lockDataDir(dataDir)).release();
+  });
+
+  it('keeps its lock touched while it holds the folder', async () => {
+    const dataDir = await tempData();
+    await mkdir(dataDir, { recursive: true });
+    const file = path.join(dataDir, DATA_DIR_LOCK);
+    const lock = await lockDataDir(dataDir, { timing: { heartbeatMs: 20, staleMs: 1000 } });
+    const longAgo = new Date(Date.now() - 3 * 60_000);
+    await utimes(file, longAgo, longAgo);
+    await expect.poll(async () => (await stat(file)).mtimeMs).toBeGreaterThan(longAgo.getTime() + 60_000);
+    await lock.release();
   });
 });
