@@ -90,6 +90,8 @@ export class LeadService {
   #indexUpdating = false;
   /** The import running or last run (see importBatches). */
   #imports: Promise<unknown> = Promise.resolve();
+  /** Leads a merge holds until it is written, both of them (see merge, #readyFor). */
+  readonly #merging = new Map<string, Promise<void>>();
   #loaded: Loaded | undefined;
   /** Index build time at load, for logs and the bench. */
   indexBuildMs = NaN;
@@ -293,24 +295,53 @@ export class LeadService {
   /** `other` folds into `keep` and is deleted. Keep is written first: a crash in between leaves both, never neither. */
   async merge(keepId: string, otherId: string): Promise<Lead> {
     if (keepId === otherId) throw new AppFailure('invalid-request', 'a lead cannot be merged with itself', 'otherId');
-    const { collection, index } = await this.ready();
-    const keep = this.#existing(collection, keepId, 'keepId');
-    const other = this.#existing(collection, otherId, 'otherId');
-    const merged = mergeLeads(keep, other, this.#iso(), () => newRecordId(this.#now()));
-    const written = await this.#write(collection, index, merged, 'lead', false);
-    index.remove(otherId);
-    await collection.delete(otherId);
-    this.#changed([keepId, otherId]);
-    return written;
+    return this.#whenFree([keepId, otherId], ({ collection, index }) => {
+      const keep = this.#existing(collection, keepId, 'keepId');
+      const other = this.#existing(collection, otherId, 'otherId');
+      const merged = mergeLeads(keep, other, this.#iso(), () => newRecordId(this.#now()));
+      // The kept lead is on disk before the other goes (a crash in between leaves both, nothing
+      // lost); meanwhile both are held, so no change to either lands in between and is lost.
+      const merging = (async () => {
+        const written = await this.#write(collection, index, merged, 'lead', false);
+        index.remove(otherId);
+        await collection.delete(otherId);
+        this.#changed([keepId, otherId]);
+        return written;
+      })();
+      const held = merging.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.#merging.set(keepId, held).set(otherId, held);
+      return merging.finally(() => {
+        this.#merging.delete(keepId);
+        this.#merging.delete(otherId);
+      });
+    });
+  }
+
+  /**
+   * `body` once the leads are loaded and no merge holds any of these leads (see merge), run in
+   * the same turn as that check: a body that reads and writes before its first await cannot
+   * interleave with a merge.
+   */
+  async #whenFree<T>(ids: readonly string[], body: (loaded: Loaded) => T): Promise<Awaited<T>> {
+    for (;;) {
+      const loaded = await this.ready();
+      const busy = ids.flatMap((id) => this.#merging.get(id) ?? []);
+      if (busy.length === 0) return await body(loaded);
+      await Promise.all(busy);
+    }
   }
 
   async delete(id: string): Promise<{ undoToken: string; expiresAt: string }> {
-    const { collection, index } = await this.ready();
-    const lead = this.#existing(collection, id);
-    index.remove(id);
-    await collection.delete(id);
-    this.#changed([id]);
-    return this.#undo.hold(lead);
+    return this.#whenFree([id], async ({ collection, index }) => {
+      const lead = this.#existing(collection, id);
+      index.remove(id);
+      await collection.delete(id);
+      this.#changed([id]);
+      return this.#undo.hold(lead);
+    });
   }
 
   async undoDelete(undoToken: string): Promise<Lead> {
@@ -452,6 +483,12 @@ export class LeadService {
       }
     }
 
+    // A merge holding one of these leads writes one and then deletes the other: let it finish.
+    for (;;) {
+      const busy = [...intoStored.keys()].flatMap((id) => this.#merging.get(id) ?? []);
+      if (busy.length === 0) break;
+      await Promise.all(busy);
+    }
     // Sellers kept working while the file was read: a stored lead changed or deleted meanwhile
     // gets its rows again on what the store holds now (nothing awaits from here to the write),
     // so no seller's change is lost and a deleted lead does not come back (its rows make a new one).
@@ -498,15 +535,16 @@ export class LeadService {
     id: string,
     change: (lead: Lead, entry: (e: EntryBody) => TimelineEntry, at: string) => Lead | null,
   ): Promise<Lead> {
-    const { collection, index } = await this.ready();
     // Read and compute synchronously: no other write can interleave before the put.
-    const lead = this.#existing(collection, id);
-    const at = this.#iso();
-    const author = this.#seller();
-    const entry = (e: EntryBody) => ({ ...e, id: newRecordId(this.#now()), at, author }) as TimelineEntry;
-    const next = change(lead, entry, at);
-    if (!next) return lead;
-    return this.#write(collection, index, { ...next, updatedAt: at }, 'lead');
+    return this.#whenFree([id], ({ collection, index }) => {
+      const lead = this.#existing(collection, id);
+      const at = this.#iso();
+      const author = this.#seller();
+      const entry = (e: EntryBody) => ({ ...e, id: newRecordId(this.#now()), at, author }) as TimelineEntry;
+      const next = change(lead, entry, at);
+      if (!next) return lead;
+      return this.#write(collection, index, { ...next, updatedAt: at }, 'lead');
+    });
   }
 
   async #write(

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../src/shared/result';
 import type { LeadDraft } from '../../../src/shared/domain/lead';
@@ -306,6 +307,49 @@ describe('importDrafts', () => {
     const facets = await h.service.facets();
     expect(facets).toMatchObject({ total: 30, sources: ['Exemple'] });
     expect((await h.service.loadSample(30)).created).toBe(0);
+  });
+});
+
+describe('a merge while other requests come in', () => {
+  it('keeps a note added to the other lead while the merge writes: the note waits for the merge', async () => {
+    const h = await harness();
+    const keep = await h.service.create(draft({ first: 'Anne', last: 'Garde', tel: ['06 11 11 11 11'] }));
+    const other = await h.service.create(draft({ first: 'Anne', last: 'Autre', tel: ['06 22 22 22 22'] }));
+    const merging = h.service.merge(keep.id, other.id);
+    await nextTurn(); // the merge now waits for the kept lead's shard on disk
+    const noting = h.service.addNote(other.id, 'Rappeler pour la reprise de la Clio');
+    await merging;
+    // The lead it was added to is gone: the seller is told so, not that it was saved.
+    await expect(noting).rejects.toMatchObject({ code: 'not-found' });
+    const kept = await h.service.get(keep.id);
+    expect(kept.contact.phones.map((p) => p.e164)).toEqual(['+33611111111', '+33622222222']);
+  });
+
+  it('crossing merges (A into B, B into A at once) leave one lead, never none', async () => {
+    const h = await harness();
+    const a = await h.service.create(draft({ first: 'Anne', last: 'A', tel: ['06 11 11 11 11'] }));
+    const b = await h.service.create(draft({ first: 'Anne', last: 'B', tel: ['06 22 22 22 22'] }));
+    const results = await Promise.allSettled([h.service.merge(a.id, b.id), h.service.merge(b.id, a.id)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((await h.service.facets()).total).toBe(1);
+    expect((await h.service.get(a.id)).contact.phones).toHaveLength(2);
+    expect((await h.reopen()).service.facets()).resolves.toMatchObject({ total: 1 });
+  });
+});
+
+describe('an import and a merge at the same time', () => {
+  it("keeps the file's rows for a lead merged away while the file was read", async () => {
+    const h = await harness();
+    const keep = await h.service.create(draft({ first: 'Anne', last: 'Garde', tel: ['06 11 11 11 11'] }));
+    const other = await h.service.create(draft({ first: 'Anne', last: 'Autre', tel: ['06 22 22 22 22'] }));
+    const merging = h.service.merge(keep.id, other.id);
+    const row = draft({ first: 'Anne', last: 'Autre', tel: ['06 22 22 22 22', '07 33 33 33 33'] });
+    const options = { dryRun: false, fileName: 'rows.csv', via: 'import' as const, keepValid: true };
+    const imported = await h.service.importDrafts([{ draft: row, line: 2 }], options);
+    await merging;
+    expect(imported.rejected).toEqual([]);
+    const withNewNumber = await h.service.findDuplicates({ phones: ['+33733333333'] });
+    expect(withNewNumber).toHaveLength(1);
   });
 });
 
