@@ -240,6 +240,14 @@ export class LeadService {
         ...(input.note ? { note: input.note } : {}),
         createdAt: at,
       };
+      // The same callback asked twice (a retried request, two windows saving one outcome): set once.
+      const same = (c: Lead['callbacks'][number]) =>
+        c.status === 'pending' &&
+        c.dueAt === callback.dueAt &&
+        c.owner === callback.owner &&
+        c.scope === callback.scope &&
+        c.note === callback.note;
+      if (lead.callbacks.some(same)) return null;
       return withEntry(
         { ...lead, callbacks: [...lead.callbacks, callback] },
         entry({ kind: 'callback-set', callbackId: callback.id, dueAt: callback.dueAt }),

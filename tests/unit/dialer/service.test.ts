@@ -345,4 +345,28 @@ describe('calls outside a session', () => {
     await expect(s.svc.addDoNotCall('12')).rejects.toMatchObject({ code: 'invalid-request', field: 'number' });
     expect(await s.svc.addDoNotCall('+33 6 11 11 11 11')).toMatchObject([{ number: '+33611111111', reason: 'manual' }]);
   });
+
+  it('one outcome saved twice at once (two windows, a resent request) gives the lead one callback', async () => {
+    const s = await setup();
+    const l = await lead(s, 'Manuel', '0611111111');
+    const number = '+33611111111';
+    await s.svc.report({ type: 'started', callId: 'm1', at: iso(START), direction: 'outbound', number, leadId: l.id });
+    await s.svc.report({ type: 'answered', callId: 'm1', at: iso(START + 3000) });
+    const ended = {
+      type: 'ended',
+      callId: 'm1',
+      at: iso(START + 63_000),
+      hangupSide: 'local',
+      sipStatus: 200,
+    } as const;
+    const { recordId } = await s.svc.report(ended);
+    const input = {
+      recordId: recordId!,
+      disposition: 'callback-requested',
+      callback: { dueAt: iso(START + 86_400_000), scope: 'owner' as const },
+    };
+    await Promise.all([s.svc.setCallOutcome(input), s.svc.setCallOutcome(input)]);
+    const callbacks = (await s.h.service.get(l.id)).callbacks.filter((c) => c.status === 'pending');
+    expect(callbacks).toHaveLength(1);
+  });
 });

@@ -310,6 +310,22 @@ describe('importDrafts', () => {
   });
 });
 
+describe('callbacks asked twice', () => {
+  it('sets the same callback once, and a different time, owner or note as another', async () => {
+    const h = await harness();
+    const { id } = await h.service.create(draft({ first: 'Marc', tel: ['06 12 34 56 78'] }));
+    const ask = { id, dueAt: '2025-03-11T08:00:00Z', scope: 'owner' as const };
+    await Promise.all([h.service.setCallback(ask), h.service.setCallback(ask)]);
+    const once = await h.service.get(id);
+    expect(once.callbacks).toHaveLength(1);
+    expect(once.timeline.filter((e) => e.kind === 'callback-set')).toHaveLength(1);
+    await h.service.setCallback({ ...ask, dueAt: '2025-03-11T09:00:00Z' });
+    await h.service.setCallback({ ...ask, owner: 'Paul' });
+    await h.service.setCallback({ ...ask, note: 'Après 18 h' });
+    expect((await h.service.get(id)).callbacks).toHaveLength(4);
+  });
+});
+
 describe('a merge while other requests come in', () => {
   it('keeps a note added to the other lead while the merge writes: the note waits for the merge', async () => {
     const h = await harness();
