@@ -289,6 +289,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
     return parsed.e164;
   };
 
+  let starting = false;
   return {
     async report(event) {
       // Whose call is it? Known before `ended` removes it from the calls in progress.
@@ -383,9 +384,17 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
       // Asked of the machine first (pure), so a refused start does not replace the open session on disk.
       const can = transition(runner.state, { type: 'start', session });
       if (!can.ok) throw new AppFailure('conflict', can.reason);
-      await sessionFile.begin(session, new Date(now()));
-      sessionCalls.clear();
-      return command({ type: 'start', session });
+      // Until the machine has it, a second start (another window) would pass the same check and
+      // write its own session over this one's on disk.
+      if (starting) throw new AppFailure('conflict', 'a dialer session is already starting');
+      starting = true;
+      try {
+        await sessionFile.begin(session, new Date(now()));
+        sessionCalls.clear();
+        return command({ type: 'start', session });
+      } finally {
+        starting = false;
+      }
     },
     callNow: () => command({ type: 'call-now' }),
     skip: () => command({ type: 'skip' }),

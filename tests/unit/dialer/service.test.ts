@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { settle } from './fakes';
 import { iso, journal, lead, MIN, setup, softphone, START } from './service-harness';
@@ -297,6 +299,26 @@ describe('power dialer session', () => {
       code: 'not-found',
       field: 'listId',
     });
+  });
+});
+
+describe('two starts at once (two windows)', () => {
+  it('starts one session: the other is refused, and the session on disk is the one that runs', async () => {
+    const s = await setup({ previewSeconds: 10 });
+    const l = await lead(s, 'Anne', '0611111111');
+    const list = await s.svc.createList({ name: 'Rappels', source: { kind: 'selection', leadIds: [l.id] } });
+    const results = await Promise.allSettled([
+      s.svc.start({ listId: list.id, mode: 'preview' }),
+      s.svc.start({ listId: list.id, mode: 'preview' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    await vi.waitFor(() => expect(s.svc.view().state).toBe('preview'));
+    s.svc.stop();
+    await settle();
+    await s.h.store.flush();
+    // Stopped before its first dial: nothing is left to offer as an interrupted session.
+    const onDisk = JSON.parse(await readFile(path.join(s.h.dir, 'dialer-session.json'), 'utf8')) as { open: unknown };
+    expect(onDisk.open).toBeNull();
   });
 });
 
