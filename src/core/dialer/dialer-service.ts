@@ -70,7 +70,11 @@ export interface DialerService {
    */
   report(event: CallEvent): Promise<{ recorded: boolean; recordId?: string }>;
   listCalls(query: CallsQuery): Promise<CallsPage>;
-  setCallOutcome(input: OutcomeInput & { recordId: string }): Promise<CallRow>;
+  /**
+   * A recorded call's outcome. `unlessSellerChose`: refused (conflict) when the seller already
+   * gave the call a disposition, for outcomes the app sets by itself (a voicemail drop logged late).
+   */
+  setCallOutcome(input: OutcomeInput & { recordId: string; unlessSellerChose?: boolean }): Promise<CallRow>;
   dispositions(): Disposition[];
   updateDispositions(set: readonly Disposition[]): Promise<Disposition[]>;
   doNotCall(): DoNotCallEntry[];
@@ -329,7 +333,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
 
     listCalls: (query) => callLog.list(CallsQuerySchema.parse(query)),
 
-    async setCallOutcome({ recordId, ...input }) {
+    async setCallOutcome({ recordId, unlessSellerChose, ...input }) {
       const s = runner.state;
       if (s.kind === 'wrap-up' && s.recordId === recordId)
         throw new AppFailure(
@@ -339,6 +343,8 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
         );
       const row = await callLog.find(recordId);
       if (!row) throw new AppFailure('not-found', `no call record ${recordId}`, 'recordId');
+      if (unlessSellerChose && row.dispositionBy === 'seller')
+        throw new AppFailure('conflict', `the seller already gave call ${recordId} its disposition`, 'recordId');
       await leads.ready();
       const saved = await saveOutcome(
         outcomeDeps,

@@ -21,7 +21,8 @@ export function markVoicemailLeftVia(
     // id alone: a call already recorded no longer says which session it was in.
     if (view.callId === callId) return 'not-yet';
     try {
-      await dialer.setCallOutcome({ recordId, disposition: VOICEMAIL_LEFT_DISPOSITION });
+      // Never over the seller's own disposition: theirs says more than the app's.
+      await dialer.setCallOutcome({ recordId, disposition: VOICEMAIL_LEFT_DISPOSITION, unlessSellerChose: true });
       return 'logged';
     } catch (error) {
       // The call's end has not reached the journal yet.

@@ -364,6 +364,14 @@ describe('calls outside a session', () => {
     await expect(
       s.svc.setCallOutcome({ recordId: '01KKBFJYM0VD8691BG1XY5ZNXM', disposition: 'sold' }),
     ).rejects.toMatchObject({ code: 'not-found' });
+    // A voicemail drop logged late never replaces the seller's own disposition.
+    await expect(
+      s.svc.setCallOutcome({ recordId: recordId!, disposition: 'voicemail-left', unlessSellerChose: true }),
+    ).rejects.toMatchObject({ code: 'conflict', field: 'recordId' });
+    expect((await s.svc.listCalls({ undisposed: false })).items.find((c) => c.id === recordId)).toMatchObject({
+      disposition: 'sold',
+      notes: 'Signé',
+    });
     await expect(s.svc.addDoNotCall('12')).rejects.toMatchObject({ code: 'invalid-request', field: 'number' });
     expect(await s.svc.addDoNotCall('+33 6 11 11 11 11')).toMatchObject([{ number: '+33611111111', reason: 'manual' }]);
   });

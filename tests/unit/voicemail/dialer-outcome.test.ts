@@ -8,7 +8,7 @@ const stats = { dialed: 1, connected: 1, contactRate: 1, appointments: 0, talkSe
 
 function fakeDialer(view: Partial<DialerView>, setOutcome: (recordId: string) => void = () => undefined) {
   const saved: OutcomeInput[] = [];
-  const set: { recordId: string; disposition: string }[] = [];
+  const set: { recordId: string; disposition: string; unlessSellerChose?: boolean | undefined }[] = [];
   return {
     saved,
     set,
@@ -18,9 +18,13 @@ function fakeDialer(view: Partial<DialerView>, setOutcome: (recordId: string) =>
         saved.push(input);
         return { state: 'wrap-up', stats } as DialerView;
       },
-      setCallOutcome: async (input: OutcomeInput & { recordId: string }) => {
+      setCallOutcome: async (input: OutcomeInput & { recordId: string; unlessSellerChose?: boolean }) => {
         setOutcome(input.recordId);
-        set.push({ recordId: input.recordId, disposition: input.disposition });
+        set.push({
+          recordId: input.recordId,
+          disposition: input.disposition,
+          unlessSellerChose: input.unlessSellerChose,
+        });
         return {} as never;
       },
     },
@@ -55,7 +59,7 @@ describe('"voicemail left" through the dialer', () => {
   it('sets a saved call’s outcome otherwise, and waits while the record is not in the journal', async () => {
     const f = fakeDialer({ state: 'idle' });
     expect(await markVoicemailLeftVia(f.dialer)({ recordId: 'R2', callId: 'c2' })).toBe('logged');
-    expect(f.set).toEqual([{ recordId: 'R2', disposition: 'voicemail-left' }]);
+    expect(f.set).toEqual([{ recordId: 'R2', disposition: 'voicemail-left', unlessSellerChose: true }]);
 
     const missing = fakeDialer({ state: 'idle' }, () => {
       throw new AppFailure('not-found', 'no call record R3', 'recordId');
