@@ -326,11 +326,17 @@ describe('callbacks asked twice', () => {
   });
 });
 
+/** The same person twice, each with one mobile number: the leads a seller merges. */
+async function twoLeadsOfAnne(h: Awaited<ReturnType<typeof harness>>) {
+  const keep = await h.service.create(draft({ first: 'Anne', last: 'Garde', tel: ['06 11 11 11 11'] }));
+  const other = await h.service.create(draft({ first: 'Anne', last: 'Autre', tel: ['06 22 22 22 22'] }));
+  return { keep, other };
+}
+
 describe('a merge while other requests come in', () => {
   it('keeps a note added to the other lead while the merge writes: the note waits for the merge', async () => {
     const h = await harness();
-    const keep = await h.service.create(draft({ first: 'Anne', last: 'Garde', tel: ['06 11 11 11 11'] }));
-    const other = await h.service.create(draft({ first: 'Anne', last: 'Autre', tel: ['06 22 22 22 22'] }));
+    const { keep, other } = await twoLeadsOfAnne(h);
     const merging = h.service.merge(keep.id, other.id);
     await nextTurn(); // the merge now waits for the kept lead's shard on disk
     const noting = h.service.addNote(other.id, 'Rappeler pour la reprise de la Clio');
@@ -343,21 +349,19 @@ describe('a merge while other requests come in', () => {
 
   it('crossing merges (A into B, B into A at once) leave one lead, never none', async () => {
     const h = await harness();
-    const a = await h.service.create(draft({ first: 'Anne', last: 'A', tel: ['06 11 11 11 11'] }));
-    const b = await h.service.create(draft({ first: 'Anne', last: 'B', tel: ['06 22 22 22 22'] }));
+    const { keep: a, other: b } = await twoLeadsOfAnne(h);
     const results = await Promise.allSettled([h.service.merge(a.id, b.id), h.service.merge(b.id, a.id)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
     expect((await h.service.facets()).total).toBe(1);
     expect((await h.service.get(a.id)).contact.phones).toHaveLength(2);
-    expect((await h.reopen()).service.facets()).resolves.toMatchObject({ total: 1 });
+    await expect((await h.reopen()).service.facets()).resolves.toMatchObject({ total: 1 });
   });
 });
 
 describe('an import and a merge at the same time', () => {
   it("keeps the file's rows for a lead merged away while the file was read", async () => {
     const h = await harness();
-    const keep = await h.service.create(draft({ first: 'Anne', last: 'Garde', tel: ['06 11 11 11 11'] }));
-    const other = await h.service.create(draft({ first: 'Anne', last: 'Autre', tel: ['06 22 22 22 22'] }));
+    const { keep, other } = await twoLeadsOfAnne(h);
     const merging = h.service.merge(keep.id, other.id);
     const row = draft({ first: 'Anne', last: 'Autre', tel: ['06 22 22 22 22', '07 33 33 33 33'] });
     const options = { dryRun: false, fileName: 'rows.csv', via: 'import' as const, keepValid: true };
