@@ -90,7 +90,7 @@ export class LeadService {
   #indexUpdating = false;
   /** The import running or last run (see importBatches). */
   #imports: Promise<unknown> = Promise.resolve();
-  /** Leads a merge holds until it is written, both of them (see merge, #readyFor). */
+  /** Leads a merge holds until it is written, both of them (see merge, #whenFree). */
   readonly #merging = new Map<string, Promise<void>>();
   #loaded: Loaded | undefined;
   /** Index build time at load, for logs and the bench. */
@@ -336,10 +336,19 @@ export class LeadService {
   async #whenFree<T>(ids: readonly string[], body: (loaded: Loaded) => T): Promise<Awaited<T>> {
     for (;;) {
       const loaded = await this.ready();
-      const busy = ids.flatMap((id) => this.#merging.get(id) ?? []);
+      const busy = this.#mergesHolding(ids);
       if (busy.length === 0) return await body(loaded);
       await Promise.all(busy);
     }
+  }
+
+  #mergesHolding(ids: Iterable<string>): Promise<void>[] {
+    const busy: Promise<void>[] = [];
+    for (const id of ids) {
+      const merge = this.#merging.get(id);
+      if (merge) busy.push(merge);
+    }
+    return busy;
   }
 
   async delete(id: string): Promise<{ undoToken: string; expiresAt: string }> {
@@ -493,7 +502,7 @@ export class LeadService {
 
     // A merge holding one of these leads writes one and then deletes the other: let it finish.
     for (;;) {
-      const busy = [...intoStored.keys()].flatMap((id) => this.#merging.get(id) ?? []);
+      const busy = this.#mergesHolding(intoStored.keys());
       if (busy.length === 0) break;
       await Promise.all(busy);
     }

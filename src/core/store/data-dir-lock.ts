@@ -11,8 +11,9 @@ import { StoreError } from './problems';
 // A holder is alive while its pid runs (asked of the OS) and it touches the file every 20 s. A
 // lock untouched for 2 min is a crash's, even if its pid now names another program (after a
 // power cut and a reboot, or Windows reusing pids): the app then starts by itself, without
-// anybody deleting files. Hand-written rather than proper-lockfile, whose mtime alone decides: a
-// laptop's sleep would pass for a crash there, while here the sleeping app's pid still runs.
+// anybody deleting files. Hand-written rather than proper-lockfile, whose lock is an empty
+// folder judged by its mtime alone: a refusal could not name the process to close, and an app
+// restarted right after a crash would wait out the stale time, where a gone pid frees it at once.
 
 /** `<dataDir>/relance.lock`: which process has the folder open. */
 export const DATA_DIR_LOCK = 'relance.lock';
