@@ -304,14 +304,17 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
           ? event.dialerSessionId === session.id
           : openCalls.get(event.callId)?.dialerSessionId === session.id);
       const result = await recorder.report(event);
+      // The session may have stopped while the record was written, and another begun dialing: a
+      // step still waiting for its call id would take this call's end as its own.
+      const stillRunning = ofSession && runner.state.kind !== 'idle' && runner.state.session.id === session.id;
       if (result.record) {
         emit('calls.changed', { recordIds: [result.record.id] });
-        if (ofSession) {
+        if (stillRunning) {
           sessionCalls.set(result.record.id, result.record);
           runner.noteCall(result.record);
         }
       }
-      if (ofSession) {
+      if (stillRunning) {
         const fed =
           event.type === 'started'
             ? runner.send({ type: 'call-placed', callId: event.callId })

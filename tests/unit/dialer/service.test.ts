@@ -291,6 +291,38 @@ describe('power dialer session', () => {
     s.svc.stop();
   });
 
+  it("a call's end written after its session stopped never lands in the next session", async () => {
+    const s = await setup();
+    const phone = softphone(s);
+    const anne = await lead(s, 'Anne', '0611111111');
+    const bruno = await lead(s, 'Bruno', '0622222222');
+    const first = await s.svc.createList({ name: 'Un', source: { kind: 'selection', leadIds: [anne.id] } });
+    const second = await s.svc.createList({ name: 'Deux', source: { kind: 'selection', leadIds: [bruno.id] } });
+    await s.svc.start({ listId: first.id, mode: 'power' });
+    const c1 = await phone.started();
+    // The end of Anne's call is reported while her session runs, but its record is slow to reach disk...
+    let release!: () => void;
+    const written = new Promise<void>((resolve) => (release = resolve));
+    const append = s.h.store.journal.append.bind(s.h.store.journal);
+    vi.spyOn(s.h.store.journal, 'append').mockImplementationOnce(async (record) => {
+      await written;
+      return append(record);
+    });
+    const late = phone.ended(c1, 486);
+    // ...and meanwhile the seller stops and starts another list, whose first call is being placed.
+    s.svc.stop();
+    await s.svc.start({ listId: second.id, mode: 'power' });
+    await vi.waitFor(() => expect(s.placer.placed.map((p) => p.leadId)).toEqual([anne.id, bruno.id]));
+    release();
+    await late;
+    await settle();
+    // Anne's busy tone is hers: Bruno's call is still being placed, nothing is recorded for him.
+    expect(s.svc.view()).toMatchObject({ state: 'dialing', current: { leadId: bruno.id } });
+    expect(s.svc.view().stats).toMatchObject({ dialed: 0 });
+    expect((await s.svc.list({ id: second.id })).items[0]).toMatchObject({ status: 'calling', attempts: 0 });
+    expect((await journal(s)).map((r) => [r.leadId, r.disposition])).toEqual([[anne.id, 'busy']]);
+  });
+
   it('refuses commands that make no sense now, with the reason', async () => {
     const s = await setup();
     expect(() => s.svc.pause()).toThrow('no dialer session is running');
