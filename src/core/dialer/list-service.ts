@@ -109,8 +109,9 @@ export function createListService(deps: ListServiceDeps): ListService {
       const at = new Date(deps.now()).toISOString();
       const matched = await matching(list.source.filter);
       const { added, removed } = refreshEntries(lists.entries(id), matched, id, list.scope, at);
-      await lists.put(added);
-      await lists.remove(removed);
+      // Both change the entries in memory now, in the turn that read them: awaiting one before
+      // starting the other let a session claim an entry that was then removed while dialled.
+      await Promise.all([lists.put(added), lists.remove(removed)]);
       await lists.touch(id, at);
       deps.changed([id]);
       return summary(require(id));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type { CallbackEntry } from '../../../src/shared/domain/callback-list';
 import { settle } from './fakes';
 import { iso, journal, lead, MIN, setup, softphone, START } from './service-harness';
 
@@ -46,6 +47,39 @@ describe('callback lists', () => {
     );
     expect(s.svc.lists()).toHaveLength(1);
     expect(s.events.some((e) => e.name === 'callbackLists.changed')).toBe(true);
+  });
+
+  it('a refresh while the session picks never removes the entry being dialled', async () => {
+    const s = await setup();
+    const anne = await lead(s, 'Anne', '0611111111', { stage: 'contacted' });
+    await lead(s, 'Bruno', '0622222222', { stage: 'contacted' });
+    await s.h.service.setCallback({ id: anne.id, dueAt: iso(START), scope: 'anyone' }); // called first
+    const filter = { query: { stages: ['contacted' as const] } };
+    const list = await s.svc.createList({ name: 'Relances', source: { kind: 'filter', filter } });
+    // Anne leaves the filter (the refresh drops her entry) and Chloé joins it (an entry to write).
+    await s.h.service.setStage(anne.id, 'visited');
+    await lead(s, 'Chloé', '0633333333', { stage: 'contacted' });
+    const entries = await s.h.store.collection<CallbackEntry>('callback-entries');
+    let release!: () => void;
+    const written = new Promise<void>((resolve) => (release = resolve));
+    const putMany = entries.putMany.bind(entries);
+    vi.spyOn(entries, 'putMany').mockImplementationOnce(async (items) => {
+      const put = putMany(items);
+      await written;
+      return put;
+    });
+    const refreshing = s.svc.refreshList(list.id);
+    // While Chloé's entry is written, a session picks a lead, claims its entry and dials it.
+    await s.svc.start({ listId: list.id, mode: 'power' });
+    await vi.waitFor(() => expect(s.placer.placed).toHaveLength(1));
+    release();
+    await refreshing;
+    const items = (await s.svc.list({ id: list.id })).items;
+    // The lead dialled still has its entry; Anne's went before the pick could claim it.
+    expect(items.find((e) => e.leadId === s.placer.placed[0]!.leadId)).toMatchObject({ status: 'calling' });
+    expect(s.placer.placed[0]!.leadId).not.toBe(anne.id);
+    expect(items.map((e) => e.leadId)).not.toContain(anne.id);
+    s.svc.stop();
   });
 
   it('refuses unknown leads, empty filters, refreshing a selection; deletes a list with its entries', async () => {
