@@ -22,8 +22,9 @@ export interface CliIo {
 export const usage = `Usage: relance <command> [options]
 
 Commands:
-  web [--data-dir DIR] [--port N] [--provision FILE]
-                     Serve Relance on http://127.0.0.1 (loopback only) and print its URL.
+  web [--data-dir DIR] [--port N] [--provision FILE] [--demo]
+                     Serve Relance on http://127.0.0.1 (loopback only) and print its URL. --demo: sample
+                     leads first, when the folder has no leads and no SIP account is set.
   db check [--data-dir DIR] [--json]
                      Verify every data file and the call journal; exit 1 on damage. Changes nothing.
   diagnostics export FILE [--data-dir DIR] [--provision FILE]…
@@ -155,10 +156,24 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (command === 'web') {
       const { values } = parseArgs({
         args: rest,
-        options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, provision: { type: 'string' } },
+        options: {
+          'data-dir': { type: 'string' },
+          port: { type: 'string' },
+          provision: { type: 'string' },
+          demo: { type: 'boolean' },
+        },
         strict: true,
       });
-      return await web({ dataDir: values['data-dir'], port: values.port, provision: values.provision, version }, io);
+      return await web(
+        {
+          dataDir: values['data-dir'],
+          port: values.port,
+          provision: values.provision,
+          demo: values.demo ?? false,
+          version,
+        },
+        io,
+      );
     }
     if (command === 'db' && rest[0] === 'check') {
       const { values } = parseArgs({

@@ -36,6 +36,17 @@ describe('relance web', () => {
     expect(host.stdoutLines()).toEqual([expect.stringMatching(/^Relance ready at http:\/\/127\.0\.0\.1:\d+\/#token=/)]);
   });
 
+  it('--demo (the first command of the README) opens on sample leads; without it a fresh folder is empty', async () => {
+    const demo = await start({ args: ['--demo'] });
+    const page = await session.browser.newPage();
+    await page.goto(demo.url);
+    await expect.poll(() => page.getByText('300 prospects', { exact: true }).count()).toBe(1);
+    const plain = await start();
+    await page.goto(plain.url);
+    await expect.poll(() => page.getByText('Aucun prospect pour l\'instant').count()).toBe(1);
+    await page.close();
+  });
+
   it('links an icon it serves, so a first load logs no console error (no /favicon.ico 404)', async () => {
     const host = await start();
     const page = await session.browser.newPage();

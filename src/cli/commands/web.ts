@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../../core/app-core';
+import { seedDemoData } from '../../core/demo-data';
 import { consoleLogger, teeLogger } from '../../core/log';
 import { openFileLogs } from '../../core/log-files/file-logs';
 import { resolveDataDir } from '../../core/paths';
@@ -13,6 +14,8 @@ export interface WebArgs {
   dataDir: string | undefined;
   port: string | undefined;
   provision: string | undefined;
+  /** Sample leads on a fresh folder with no SIP account (see seedDemoData). */
+  demo?: boolean;
   version: string;
 }
 
@@ -56,6 +59,10 @@ export async function web(args: WebArgs, io: CliIo): Promise<number> {
   });
   fileLogs.setLevel(core.settings.current().logLevel);
   core.settings.onChange((view) => fileLogs.setLevel(view.values.logLevel));
+  if (args.demo) {
+    const { created } = await seedDemoData(core);
+    if (created > 0) log.info('demo data loaded', { leads: created });
+  }
   const host = await startWebHost({ core, staticDir, port, log });
   io.out(`Relance ready at ${host.url}`);
 

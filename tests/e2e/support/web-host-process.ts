@@ -19,11 +19,12 @@ export interface WebHostProcess {
 const READY = /^Relance ready at (http:\/\/127\.0\.0\.1:(\d+)\/)#token=([A-Za-z0-9_-]+)$/;
 
 export async function startWebHostProcess(
-  opts: { dataDir?: string; provision?: string; env?: NodeJS.ProcessEnv } = {},
+  opts: { dataDir?: string; provision?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {},
 ): Promise<WebHostProcess> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'relance-e2e-data-')));
   const args = ['bin/relance.mjs', 'web', '--data-dir', dataDir, '--port', '0'];
   if (opts.provision) args.push('--provision', opts.provision);
+  if (opts.args) args.push(...opts.args);
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, args, {
     env: { ...process.env, RELANCE_DATA_DIR: '', ...opts.env },
   });
