@@ -43,7 +43,7 @@ describe('relance web', () => {
     await expect.poll(() => page.getByText('300 prospects', { exact: true }).count()).toBe(1);
     const plain = await start();
     await page.goto(plain.url);
-    await expect.poll(() => page.getByText('Aucun prospect pour l\'instant').count()).toBe(1);
+    await expect.poll(() => page.getByText("Aucun prospect pour l'instant").count()).toBe(1);
     await page.close();
   });
 
