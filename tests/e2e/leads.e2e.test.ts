@@ -118,6 +118,10 @@ describe('leads in the web host', () => {
     const reopenedCallbacks = reopened.getByRole('region', { name: 'Rappels' });
     expect(await reopenedCallbacks.getByText('15/01/2030 10:30').count()).toBe(1);
     expect(await reopenedCallbacks.getByText('Confirmer le créneau').count()).toBe(1);
+    // From a lead, one click on another page gets there (it used to land on the lead list).
+    await reopened.getByRole('link', { name: 'Numéroteur' }).click();
+    await expect.poll(() => reopened.getByRole('heading', { level: 1 }).textContent()).toBe('Numéroteur');
+    expect(new URL(reopened.url()).hash).toBe('#/dialer');
     await reopened.close();
   });
 

@@ -1,8 +1,18 @@
+import { parseRoute } from '../app/routes';
+
 /** Where inside `#/leads…` we are. The app router only knows "leads"; this reads the rest. */
 export type LeadsView =
-  { view: 'list'; search: string } | { view: 'detail'; id: string } | { view: 'import' } | { view: 'new' };
+  | { view: 'list'; search: string }
+  | { view: 'detail'; id: string }
+  | { view: 'import' }
+  | { view: 'new' }
+  | { view: 'elsewhere' };
 
 export function parseLeadsHash(hash: string): LeadsView {
+  // Another page's address: the leads area hears it before the app unmounts it. Read as the list,
+  // it mounted the list for one render, whose address sync put `#/leads` back (a click on
+  // "Numéroteur" from a lead landed on the list).
+  if (parseRoute(hash) !== 'leads') return { view: 'elsewhere' };
   const path = hash.replace(/^#\/?/, '');
   const [pathPart = '', search = ''] = splitOnce(path, '?');
   const segments = pathPart.split('/').filter(Boolean);

@@ -16,6 +16,12 @@ describe('leads sub-routes', () => {
     expect(parseLeadsHash(`#/leads/${'x'.repeat(65)}`)).toEqual({ view: 'list', search: '' });
   });
 
+  it("shows nothing for another page's address (the list's address sync would take the page back)", () => {
+    expect(parseLeadsHash('#/dialer')).toEqual({ view: 'elsewhere' });
+    expect(parseLeadsHash('#/calls?direction=inbound')).toEqual({ view: 'elsewhere' });
+    expect(parseLeadsHash('#/unknown')).toEqual({ view: 'list', search: '' }); // the app shows leads there too
+  });
+
   it('builds list links with or without params', () => {
     expect(leadsListHref()).toBe('#/leads');
     expect(leadsListHref('q=a')).toBe('#/leads?q=a');
