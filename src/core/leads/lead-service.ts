@@ -88,6 +88,8 @@ export class LeadService {
   /** A big import's index update (LeadSearchIndex.upsertManyInChunks), settled when none runs. */
   #indexUpdate: Promise<void> = Promise.resolve();
   #indexUpdating = false;
+  /** True from an import's write until #indexUpdate settles: checked by #whenFree in its body's turn. */
+  #importWriting = false;
   /** The import running or last run (see importBatches). */
   #imports: Promise<unknown> = Promise.resolve();
   /** Leads a merge holds until it is written, both of them (see merge, #whenFree). */
@@ -191,11 +193,12 @@ export class LeadService {
   }
 
   async create(draft: LeadDraft): Promise<Lead> {
-    const { collection, index } = await this.ready();
-    const at = this.#iso();
-    const lead = leadFromDraft(draft, { id: newRecordId(this.#now()), at, via: 'manual', author: this.#seller() });
-    if (!lead.owner) lead.owner = this.#seller();
-    return this.#write(collection, index, lead, 'draft');
+    return this.#whenFree([], ({ collection, index }) => {
+      const at = this.#iso();
+      const lead = leadFromDraft(draft, { id: newRecordId(this.#now()), at, via: 'manual', author: this.#seller() });
+      if (!lead.owner) lead.owner = this.#seller();
+      return this.#write(collection, index, lead, 'draft');
+    });
   }
 
   /** Leads holding one of these E.164 numbers or this e-mail (case-insensitive), each once, by name. */
@@ -329,14 +332,16 @@ export class LeadService {
   }
 
   /**
-   * `body` once the leads are loaded and no merge holds any of these leads (see merge), run in
-   * the same turn as that check: a body that reads and writes before its first await cannot
-   * interleave with a merge.
+   * `body` once the leads are loaded, no import is writing and no merge holds any of these leads
+   * (see merge), run in the same turn as that check: a body that reads and writes before its
+   * first await cannot interleave with a merge, nor land between an import's index chunks
+   * (ready() alone returns a promise turn after its own check, and an import can start in it).
    */
   async #whenFree<T>(ids: readonly string[], body: (loaded: Loaded) => T): Promise<Awaited<T>> {
     for (;;) {
       const loaded = await this.ready();
       const busy = this.#mergesHolding(ids);
+      if (this.#importWriting) busy.push(this.#indexUpdate);
       if (busy.length === 0) return await body(loaded);
       await Promise.all(busy);
     }
@@ -362,19 +367,20 @@ export class LeadService {
   }
 
   async undoDelete(undoToken: string): Promise<Lead> {
-    const { collection, index } = await this.ready();
-    const lead = this.#undo.take(undoToken);
-    if (!lead) throw new AppFailure('not-found', 'nothing to undo (the undo has expired)', 'undoToken');
-    if (collection.get(lead.id)) throw new AppFailure('conflict', 'this lead exists again', 'undoToken');
-    try {
-      index.upsert(lead);
-      await collection.put(lead);
-    } catch (error) {
-      this.#undo.giveBack(undoToken, lead);
-      throw error;
-    }
-    this.#changed([lead.id]);
-    return lead;
+    return this.#whenFree([], async ({ collection, index }) => {
+      const lead = this.#undo.take(undoToken);
+      if (!lead) throw new AppFailure('not-found', 'nothing to undo (the undo has expired)', 'undoToken');
+      if (collection.get(lead.id)) throw new AppFailure('conflict', 'this lead exists again', 'undoToken');
+      try {
+        index.upsert(lead);
+        await collection.put(lead);
+      } catch (error) {
+        this.#undo.giveBack(undoToken, lead);
+        throw error;
+      }
+      this.#changed([lead.id]);
+      return lead;
+    });
   }
 
   /** Realistic sample leads through the import path (so loading twice adds nothing twice). */
@@ -541,7 +547,10 @@ export class LeadService {
     const writing = collection.putMany(leads);
     this.#indexUpdating = true;
     const indexing = index.upsertManyInChunks(leads).finally(() => (this.#indexUpdating = false));
-    this.#indexUpdate = Promise.allSettled([writing, indexing]).then(() => undefined);
+    this.#importWriting = true;
+    this.#indexUpdate = Promise.allSettled([writing, indexing]).then(() => {
+      this.#importWriting = false;
+    });
     await Promise.all([writing, indexing]);
     this.#changed(leads.length > MANY ? 'all' : leads.map((l) => l.id));
     return { ...counts, rejected };

@@ -473,4 +473,45 @@ describe('a big import (the index taken in chunks)', () => {
     const again = await h.service.search({ text: '', offset: 0, limit: 5, sort: 'name', direction: 'asc' });
     expect(page).toEqual(again);
   });
+
+  it("a seller's change asked as the import starts writing never lands mid-index (whatever the turn)", async () => {
+    // The change and the end of the file come a few promise turns apart, either way round. At one
+    // of them the change used to pass the service's wait for an index update just before the
+    // import started one: the import's last chunk then put the old lead back in search.
+    const drafts = generateSampleLeads(600, { seed: 9, now: new Date('2025-03-01T10:00:00Z') });
+    const stale: string[] = [];
+    for (const sellerFirst of [true, false]) {
+      for (let turns = 0; turns < 8; turns++) {
+        const h = await harness();
+        const marc = await h.service.create(draft({ first: 'Marc', last: 'Petit', tel: ['06 11 11 11 11'] }));
+        let endOfFile!: () => void;
+        const fileRead = new Promise<void>((resolve) => (endOfFile = resolve));
+        async function* rows() {
+          yield { items: drafts.map((d, i) => ({ draft: d, line: i + 2 })) };
+          // Marc's row comes last: the index takes it in the import's last chunk.
+          const more = draft({ first: 'Marc', tel: ['06 11 11 11 11', '01 44 44 44 44'] });
+          yield { items: [{ draft: more, line: 9999 }] };
+          await fileRead;
+        }
+        const imported = h.service.importBatches(rows(), {
+          dryRun: false,
+          fileName: 'big.csv',
+          via: 'import',
+          keepValid: true,
+        });
+        await nextTurn(); // both batches are in; the import waits for the end of the file
+        const first = sellerFirst ? () => h.service.setStage(marc.id, 'sold') : endOfFile;
+        const then = sellerFirst ? endOfFile : () => h.service.setStage(marc.id, 'sold');
+        const done = [imported, first()];
+        for (let i = 0; i < turns; i++) await Promise.resolve();
+        done.push(then());
+        await Promise.all(done);
+        expect((await h.service.get(marc.id)).stage).toBe('sold');
+        const query = { text: 'marc petit', offset: 0, limit: 5, sort: 'name', direction: 'asc' } as const;
+        const found = await h.service.search({ ...query, stages: ['sold'] });
+        if (found.total !== 1) stale.push(`${sellerFirst ? 'change' : 'end of file'} first, ${turns} turns apart`);
+      }
+    }
+    expect(stale).toEqual([]);
+  });
 });
