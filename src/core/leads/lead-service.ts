@@ -94,6 +94,8 @@ export class LeadService {
   #imports: Promise<unknown> = Promise.resolve();
   /** Leads a merge holds until it is written, both of them (see merge, #whenFree). */
   readonly #merging = new Map<string, Promise<void>>();
+  /** One map per running import: each merge done meanwhile, other -> kept (see #importInto). */
+  readonly #mergeWatchers = new Set<Map<string, string>>();
   #loaded: Loaded | undefined;
   /** Index build time at load, for logs and the bench. */
   indexBuildMs = NaN;
@@ -316,6 +318,7 @@ export class LeadService {
         const written = await this.#write(collection, index, merged, 'lead', false);
         index.remove(otherId);
         await collection.delete(otherId);
+        for (const mergedInto of this.#mergeWatchers) mergedInto.set(otherId, keepId);
         this.#changed([keepId, otherId]);
         return written;
       })();
@@ -438,6 +441,23 @@ export class LeadService {
     options: ImportOptions,
   ): Promise<ImportResult> {
     const { collection, index } = await this.ready();
+    const mergedInto = new Map<string, string>();
+    this.#mergeWatchers.add(mergedInto);
+    try {
+      return await this.#importInto(collection, index, mergedInto, batches, options);
+    } finally {
+      this.#mergeWatchers.delete(mergedInto);
+    }
+  }
+
+  async #importInto(
+    collection: Loaded['collection'],
+    index: Loaded['index'],
+    /** Leads merged away while this import runs -> the lead each went into (see merge). */
+    mergedInto: ReadonlyMap<string, string>,
+    batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>,
+    options: ImportOptions,
+  ): Promise<ImportResult> {
     const at = this.#iso();
     const newId = () => newRecordId(this.#now());
     const counts: ImportCounts = { imported: 0, merged: 0, unchanged: 0 };
@@ -514,13 +534,10 @@ export class LeadService {
     }
     // Sellers kept working while the file was read: a stored lead changed or deleted meanwhile
     // gets its rows again on what the store holds now (nothing awaits from here to the write),
-    // so no seller's change is lost and a deleted lead does not come back (its rows make a new one).
-    for (const [id, { stored, rows }] of intoStored) {
-      const current = collection.get(id) as Lead | undefined;
-      if (current === stored) continue;
-      pending.delete(id);
-      counts.merged -= rows.length;
-      let lead = current;
+    // so no seller's change is lost and a deleted lead does not come back (its rows make a new
+    // one); the rows of a lead merged away go on the lead it went into.
+    const replay = (base: Lead | undefined, rows: { draft: LeadDraft; line: number }[]) => {
+      let lead = base;
       for (const { draft } of rows)
         lead = lead
           ? mergeDraft(lead, draft, at, { file: options.fileName, newId }).lead
@@ -530,11 +547,27 @@ export class LeadService {
       if (issue) {
         const problem: ImportProblem = { code: 'merge-breaks-rule', field: issue.field, message: issue.message };
         rejected.push({ line, field: issue.field, reason: importProblemText(problem, 'en'), problem });
-        continue;
+        return;
       }
-      if (current) counts.merged += rows.length;
+      if (base) counts.merged += rows.length;
       else counts.imported++;
       pending.set(lead!.id, { lead: lead!, line });
+    };
+    const mergedAway: { into: string; rows: { draft: LeadDraft; line: number }[] }[] = [];
+    for (const [id, { stored, rows }] of intoStored) {
+      const current = collection.get(id) as Lead | undefined;
+      if (current === stored) continue;
+      pending.delete(id);
+      counts.merged -= rows.length;
+      const into = !current && mergedInto.get(id);
+      if (into) mergedAway.push({ into, rows });
+      else replay(current, rows);
+    }
+    // A lead merged away: its rows go on the lead it went into, as it stands after the loop above.
+    for (const { into, rows } of mergedAway) {
+      let target = into;
+      while (!collection.get(target) && mergedInto.has(target)) target = mergedInto.get(target)!;
+      replay(pending.get(target)?.lead ?? (collection.get(target) as Lead | undefined), rows);
     }
 
     if ((rejected.length > 0 || fileRejects > 0) && !options.keepValid)

@@ -443,6 +443,28 @@ describe('a seller working while a file is read', () => {
     const found = await search(h, 'anna');
     expect(found).toEqual(['Anna']);
   });
+
+  it('puts the rows of a lead merged away meanwhile on the lead it went into, not on a new lead', async () => {
+    const h = await harness();
+    const { keep, other } = await twoLeadsOfAnne(h);
+    const otherPhone = other.contact.phones[0]!.raw;
+    async function* rows() {
+      // A row for the lead that is about to be merged away: it adds an e-mail.
+      const withEmail = draft({ first: 'Anne', tel: [otherPhone] });
+      withEmail.contact.email = 'anne@exemple.fr';
+      yield row(withEmail, 2);
+      // And one for the lead that stays: it adds a tag.
+      yield row(draft({ first: 'Anne', tel: [keep.contact.phones[0]!.raw], tags: ['Financement'] }), 3);
+      await h.service.merge(keep.id, other.id); // the seller merges the two while the file is read
+    }
+    expect(await h.service.importBatches(rows(), options)).toMatchObject({ imported: 0, merged: 2 });
+    await expect(h.service.get(other.id)).rejects.toMatchObject({ code: 'not-found' });
+    const kept = await h.service.get(keep.id);
+    expect(kept.contact.email).toBe('anne@exemple.fr');
+    expect(kept.tags).toContain('Financement');
+    expect(kept.contact.phones.map((p) => p.raw)).toContain(otherPhone);
+    expect(await search(h, 'anne')).toHaveLength(1);
+  });
 });
 
 describe('a big import (the index taken in chunks)', () => {
