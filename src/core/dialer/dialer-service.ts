@@ -39,6 +39,7 @@ import { openSessionFile } from './session-file';
 import { checkNumber } from './number-choice';
 import { createPicker } from './picker';
 import { realTimers, type CallPermission, type CallPlacer, type Timers } from './ports';
+import { comingBack } from './list-order';
 import { DialerRunner } from './runner';
 import { skipNote } from './skip-note';
 
@@ -246,6 +247,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
           .map((c) => recorder.markRingTimeout(c.callId)),
       ).then(() => undefined),
     disposition: (id) => book.get(id),
+    comesBack: (listId) => comingBack(lists.entries(listId), deps.seller(), now()),
     onChange: (view) => emit('dialer.changed', view),
     log,
   });

@@ -82,16 +82,40 @@ export function* inCallingOrder<E>(entries: readonly E[], facts: (entry: E) => O
   for (const r of remaining) yield r.entry;
 }
 
-/** May this seller call this entry now? */
-export function isCallable(
-  entry: Pick<CallbackEntry, 'status' | 'scope' | 'owner' | 'nextEligibleAt' | 'skip'>,
-  seller: string,
-  now: number,
-): boolean {
-  if (entry.scope === 'owner' && entry.owner !== undefined && entry.owner !== seller) return false;
-  if (entry.status === 'to-call') return entry.nextEligibleAt === undefined || Date.parse(entry.nextEligibleAt) <= now;
+type EntryTiming = Pick<CallbackEntry, 'status' | 'scope' | 'owner' | 'nextEligibleAt' | 'skip'>;
+
+/** From when this seller may call this entry (ms, 0: now); undefined: not this seller's, or done. */
+function callableFrom(entry: EntryTiming, seller: string): number | undefined {
+  if (entry.scope === 'owner' && entry.owner !== undefined && entry.owner !== seller) return undefined;
+  if (entry.status === 'to-call') return entry.nextEligibleAt === undefined ? 0 : Date.parse(entry.nextEligibleAt);
   // A lead the rules forbade comes back at the next legal time they gave.
   if (entry.status === 'skipped' && entry.skip?.kind === 'forbidden' && entry.skip.nextLegalAt !== undefined)
-    return Date.parse(entry.skip.nextLegalAt) <= now;
-  return false;
+    return Date.parse(entry.skip.nextLegalAt);
+  return undefined;
+}
+
+/** May this seller call this entry now? */
+export function isCallable(entry: EntryTiming, seller: string, now: number): boolean {
+  const from = callableFrom(entry, seller);
+  return from !== undefined && from <= now;
+}
+
+/**
+ * A list with nobody to call now: the entries this seller may call later (a retry delay, the
+ * calling rules' next legal time), and the first time one comes back. Undefined: none will.
+ */
+export function comingBack(
+  entries: Iterable<EntryTiming>,
+  seller: string,
+  now: number,
+): { count: number; at: string } | undefined {
+  let count = 0;
+  let first = Infinity;
+  for (const entry of entries) {
+    const from = callableFrom(entry, seller);
+    if (from === undefined || from <= now) continue;
+    count++;
+    first = Math.min(first, from);
+  }
+  return count > 0 ? { count, at: new Date(first).toISOString() } : undefined;
 }

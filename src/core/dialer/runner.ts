@@ -39,6 +39,8 @@ export interface RunnerDeps {
   /** Tells the call recorder that the dialer's ring timeout cancels the call (its 487 is then "no answer"). */
   markRingTimeout(dialerSessionId: string, callId?: string): Promise<void>;
   disposition(id: string): Pick<Disposition, 'appointment'> | undefined;
+  /** A list done for now: the leads it offers later (see comingBack in list-order.ts). */
+  comesBack?(listId: string): DialerView['comesBack'];
   onChange(view: DialerView): void;
   log: Logger;
 }
@@ -195,6 +197,7 @@ export class DialerRunner {
         break;
       case 'stopped':
         set('stopReason', s.reason);
+        if (s.reason === 'list-done') set('comesBack', this.#deps.comesBack?.(s.session.listId));
         set('problem', this.#problem);
         break;
       case 'choosing':

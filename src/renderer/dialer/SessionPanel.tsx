@@ -47,7 +47,7 @@ export function SessionPanel({
     const byId = new Map((dispositions ?? []).map((d) => [d.id, d.labels[lang]]));
     return (id: string) => byId.get(id) ?? id;
   }, [dispositions, lang]);
-  const status = stateText(view, looseT(t), label);
+  const status = stateText(view, looseT(t), label, i18n.language);
 
   // "Last call" once the wrap-up is over: a SIP outcome core saved by itself, or the seller's
   // disposition once core has it (saved, or the session has moved on to the next lead).

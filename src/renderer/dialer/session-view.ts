@@ -1,4 +1,5 @@
 import type { DialerView } from '../../shared/domain/dialer';
+import { formatCount, formatDateTime, pluralForm } from '../leads/format';
 import type { Translate } from './translate';
 
 /** A session is running (not idle, not stopped): its panel leads the page. */
@@ -40,7 +41,12 @@ export function sessionControls(view: DialerView): SessionControls {
 }
 
 /** The one sentence the status line says (and screen readers announce) for the session's state. */
-export function stateText(view: DialerView, t: Translate, dispositionLabel: (id: string) => string): string {
+export function stateText(
+  view: DialerView,
+  t: Translate,
+  dispositionLabel: (id: string) => string,
+  locale: string,
+): string {
   const name = view.current ? view.current.name || view.current.number : '';
   switch (view.state) {
     case 'idle':
@@ -61,7 +67,14 @@ export function stateText(view: DialerView, t: Translate, dispositionLabel: (id:
     case 'paused':
       return t(view.pauseReason === 'phone' ? 'dialer.session.state.pausedPhone' : 'dialer.session.state.paused');
     case 'stopped':
-      return t(view.stopReason === 'list-done' ? 'dialer.session.state.listDone' : 'dialer.session.state.stopped');
+      if (view.stopReason !== 'list-done') return t('dialer.session.state.stopped');
+      // At night or after every retry: say when the list has someone to call again.
+      if (view.comesBack)
+        return t(`dialer.session.state.listDoneUntil.${pluralForm(view.comesBack.count, locale)}`, {
+          n: formatCount(view.comesBack.count, locale),
+          at: formatDateTime(view.comesBack.at, locale),
+        });
+      return t('dialer.session.state.listDone');
     case 'interrupted':
       return view.current ? t('dialer.session.state.interruptedCall', { name }) : t('dialer.session.state.interrupted');
   }

@@ -78,6 +78,8 @@ export const DialerViewSchema = z.strictObject({
   then: z.enum(['next', 'pause', 'stop']).optional(),
   pauseReason: z.enum(['seller', 'phone']).optional(),
   stopReason: z.enum(['seller', 'list-done']).optional(),
+  /** List done for now: how many of its leads the seller may call later, and from when the first. */
+  comesBack: z.strictObject({ count: z.number().int().positive(), at: isoDateTime }).optional(),
   problem: z.string().optional(),
   /**
    * Interrupted session: leads that were being dialled when the app stopped, with no trace of the

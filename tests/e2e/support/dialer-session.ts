@@ -175,7 +175,8 @@ export function dialerScreen(page: Page) {
   };
 }
 
-export const LIST_DONE = 'Session terminée : plus personne à appeler maintenant dans cette liste.';
+/** The end of a list, with or without the leads that come back later (retries, calling hours). */
+export const LIST_DONE = /^Session terminée : (plus )?personne à appeler maintenant/;
 
 export interface DialerViewSeen {
   state: string;
@@ -268,7 +269,7 @@ export async function workPowerSession(
     const status = (await screen.status.textContent()) ?? '';
     if (process.env.DEBUG_DIALER && status !== lastStatus) console.log(new Date().toISOString(), status);
     lastStatus = status;
-    if (status === LIST_DONE) {
+    if (LIST_DONE.test(status)) {
       // The status line may still show the previous session's end: ask core whose it is.
       const view = await dialerView(page, host);
       if (view.sessionId === sessionId && view.state === 'stopped' && view.stopReason === 'list-done') return worked;

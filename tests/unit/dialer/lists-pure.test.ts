@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryId, newEntry, refreshEntries, selectLeads, stagePriority } from '../../../src/core/dialer/list-build';
 import {
+  comingBack,
   compareOrder,
   inCallingOrder,
   isCallable,
@@ -132,6 +133,26 @@ describe('who may call an entry, and when', () => {
     ],
   ])('%s', (_name, entry, expected) => {
     expect(isCallable(entry, 'Julie', T)).toBe(expected);
+  });
+
+  it('counts what a list done for now offers later, and from when', () => {
+    const forbidden = (until: number) =>
+      e({ status: 'skipped', skip: { kind: 'forbidden', reasons: [], nextLegalAt: iso(until), at: iso(T) } });
+    const later = [
+      e({ nextEligibleAt: iso(T + 2 * H) }), // a retry
+      forbidden(T + 13 * H), // tomorrow morning
+      forbidden(T + H),
+    ];
+    const never = [
+      e({ status: 'done' }),
+      e({ status: 'calling' }),
+      e({ scope: 'owner', owner: 'Marc', nextEligibleAt: iso(T + H / 2) }), // Marc's
+      e({ status: 'skipped', skip: { kind: 'do-not-call', reasons: [], at: iso(T) } }),
+    ];
+    expect(comingBack([...never, ...later], 'Julie', T)).toEqual({ count: 3, at: iso(T + H) });
+    expect(comingBack(never, 'Julie', T)).toBeUndefined();
+    // Callable now is not "later" (the picker would have taken it).
+    expect(comingBack([e({}), forbidden(T - 1)], 'Julie', T)).toBeUndefined();
   });
 });
 

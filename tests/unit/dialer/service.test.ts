@@ -225,6 +225,23 @@ describe('power dialer session', () => {
     expect(page.list.progress).toMatchObject({ calling: 1, skipped: 2 });
   });
 
+  it('a list the rules forbid right now ends the session saying when its leads can be called', async () => {
+    const s = await setup();
+    const ids = [(await lead(s, 'Anne', '0611111111')).id, (await lead(s, 'Bruno', '0622222222')).id];
+    const morning = new Date('2026-03-11T09:00:00Z'); // 10:00 in Paris, tomorrow
+    s.setRules(() => ({ allowed: false, reasons: [{ code: 'hours', text: 'hors horaires' }], nextLegalAt: morning }));
+    const list = await s.svc.createList({ name: 'Soir', source: { kind: 'selection', leadIds: ids } });
+    await s.svc.start({ listId: list.id, mode: 'power' });
+    await vi.waitFor(() => expect(s.svc.view()).toMatchObject({ state: 'stopped', stopReason: 'list-done' }));
+    expect(s.svc.view().comesBack).toEqual({ count: 2, at: morning.toISOString() });
+    expect(s.placer.placed).toEqual([]);
+    // Once they are back, they are offered again.
+    s.timers.advance(morning.getTime() - s.timers.now);
+    s.setRules(() => ({ allowed: true }));
+    await s.svc.start({ listId: list.id, mode: 'power' });
+    await vi.waitFor(() => expect(s.placer.placed).toHaveLength(1));
+  });
+
   it('"do not call again" revokes the consent and lists the number at once; the lead is never dialled again', async () => {
     const s = await setup();
     const phone = softphone(s);

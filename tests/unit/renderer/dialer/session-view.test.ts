@@ -87,7 +87,7 @@ describe('stateText', () => {
   const en = looseT(createI18n('en').t);
   const label = (id: string) => ({ busy: 'Occupé' })[id] ?? id;
   const say = (view: Partial<DialerView> & Pick<DialerView, 'state'>, t = fr) =>
-    stateText({ stats, ...view }, t, label);
+    stateText({ stats, ...view }, t, label, t === fr ? 'fr' : 'en');
 
   it('names the lead in every state that has one', () => {
     expect(say({ state: 'preview', current: target })).toBe('Prêt à appeler Élodie Martin.');
@@ -132,6 +132,19 @@ describe('stateText', () => {
     );
     expect(say({ state: 'stopped', stopReason: 'list-done' }, en)).toBe(
       'Session over: nobody left to call in this list right now.',
+    );
+  });
+
+  it('says when a list done for now has someone to call again', () => {
+    const at = new Date(2026, 2, 11, 10, 0).toISOString(); // 11 March 10:00, local time
+    expect(say({ state: 'stopped', stopReason: 'list-done', comesBack: { count: 272, at } })).toBe(
+      'Session terminée : personne à appeler maintenant. 272 prospects de cette liste pourront être appelés à partir du 11/03/2026 10:00.',
+    );
+    expect(say({ state: 'stopped', stopReason: 'list-done', comesBack: { count: 1, at } })).toBe(
+      'Session terminée : personne à appeler maintenant. 1 prospect de cette liste pourra être appelé à partir du 11/03/2026 10:00.',
+    );
+    expect(say({ state: 'stopped', stopReason: 'list-done', comesBack: { count: 1200, at } }, en)).toBe(
+      'Session over: nobody to call right now. 1,200 leads of this list can be called from 3/11/26, 10:00 AM.',
     );
   });
 });
