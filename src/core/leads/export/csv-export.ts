@@ -46,7 +46,9 @@ const BOM = '\uFEFF';
 
 /**
  * Leads -> CSV text (with BOM), one row per lead, first vehicle only; quoting by papaparse. Cells a
- * spreadsheet would run as a formula (phones too: `+33 …`) get an apostrophe the import takes off.
+ * spreadsheet would run as a formula (international phones too: `+44 …`) get an apostrophe the
+ * import takes off. French Excel (`;`) gets French numbers as the French write them, `06 12 34 56 78`:
+ * no apostrophe shows in every phone cell, and they re-import with the French default region.
  */
 export function leadsToCsv(leads: Iterable<ExportableLead>, options: CsvExportOptions): string {
   const fr = options.separator === ';';
@@ -107,11 +109,12 @@ export function leadsToCsv(leads: Iterable<ExportableLead>, options: CsvExportOp
     };
     // The preferred number in "Téléphone" for people and dialers; every number again under its type.
     const preferred = c.phones.find((p) => p.preferred) ?? c.phones[0];
-    if (preferred) row.phone = international(preferred.e164);
+    const shown = fr ? frenchOrInternational : international;
+    if (preferred) row.phone = shown(preferred.e164);
     // Preferred first within its column, as the import reads it back.
     for (const p of preferred ? [preferred, ...c.phones.filter((x) => x !== preferred)] : c.phones) {
       const col = phoneColumn[p.type];
-      row[col] = row[col] ? `${row[col]} / ${international(p.e164)}` : international(p.e164);
+      row[col] = row[col] ? `${row[col]} / ${shown(p.e164)}` : shown(p.e164);
     }
     const consent = lead.consents.find((x) => !x.revokedAt);
     if (consent) [row.consentGivenAt, row.consentWording] = [date(consent.givenAt), consent.wording];
@@ -127,6 +130,14 @@ export function leadsToCsv(leads: Iterable<ExportableLead>, options: CsvExportOp
 function noteTexts(lead: ExportableLead): string[] {
   if (lead.timeline) return lead.timeline.flatMap((e) => (e.kind === 'note' ? [e.text] : []));
   return lead.notes ?? [];
+}
+
+const FRENCH = /^\+33([1-9])(\d\d)(\d\d)(\d\d)(\d\d)$/;
+
+/** `06 12 34 56 78` for a metropolitan French number (overseas ones have their own codes). */
+function frenchOrInternational(e164: string): string {
+  const m = FRENCH.exec(e164);
+  return m ? `0${m[1]} ${m[2]} ${m[3]} ${m[4]} ${m[5]}` : international(e164);
 }
 
 /** `+33 6 12 34 56 78`: readable, and unambiguous whatever the importer's default region. */

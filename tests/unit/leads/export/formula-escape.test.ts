@@ -34,7 +34,10 @@ const ordinary: LeadDraft = {
     firstName: 'Élodie',
     lastName: "L'Hermite",
     email: 'elodie@exemple.fr',
-    phones: [{ e164: '+33612345678', raw: '06 12 34 56 78', type: 'home', preferred: true }],
+    phones: [
+      { e164: '+33612345678', raw: '06 12 34 56 78', type: 'home', preferred: true },
+      { e164: '+442079460958', raw: '+44 20 7946 0958', type: 'work', preferred: false },
+    ],
   },
   vehicles: [{ interest: 'lease', make: 'Renault', model: 'Clio' }],
   stage: 'contacted',
@@ -50,13 +53,14 @@ function cells(csv: string, separator: ';' | ','): Record<string, string>[] {
 }
 
 describe('CSV export against spreadsheet formula injection', () => {
-  it('puts an apostrophe before every cell starting with = + - @ (phones included), and leaves the rest alone', () => {
+  it('puts an apostrophe before every cell starting with = + - @ (international phones included), and leaves the rest alone', () => {
     const [bad, good] = cells(leadsToCsv([hostile, ordinary], { separator: ';' }), ';');
     expect(bad).toMatchObject({
       Prénom: "'=1+2",
       Nom: "'@SUM(A1)",
-      Téléphone: "'+33 6 87 84 65 31",
-      Portable: "'+33 6 87 84 65 31",
+      // French Excel gets French numbers as the French write them: nothing to escape.
+      Téléphone: '06 87 84 65 31',
+      Portable: '06 87 84 65 31',
       Ville: "'-5",
       Marque: "'+Peugeot",
       Modèle: `'=HYPERLINK("http://x","clic")`,
@@ -74,7 +78,8 @@ describe('CSV export against spreadsheet formula injection', () => {
     expect(good).toMatchObject({
       Prénom: 'Élodie',
       Nom: "L'Hermite",
-      'Tél. domicile': "'+33 6 12 34 56 78",
+      'Tél. domicile': '06 12 34 56 78',
+      'Tél. travail': "'+44 20 7946 0958",
       Marque: 'Renault',
       Message: "'Tis fine: 3 - 2 = 1",
       Intérêt: 'LOA',
@@ -91,11 +96,13 @@ describe('CSV export against spreadsheet formula injection', () => {
     expect(row!['Last name']).toBe("'\tx");
     expect(row!['Message']).toBe("'\r=1+2");
     expect(row!['First name']).toBe('Élodie');
+    // Not French Excel: every number international, so escaped.
+    expect(row!['Home phone']).toBe("'+33 6 12 34 56 78");
   });
 
-  it('the raw text: phones quoted with the apostrophe, other apostrophes as they are', () => {
+  it('the raw text: an international phone quoted with the apostrophe, other apostrophes as they are', () => {
     const csv = leadsToCsv([ordinary], { separator: ';' });
-    expect(csv).toContain(`\r\nÉlodie;L'Hermite;;;"'+33 6 12 34 56 78";;"'+33 6 12 34 56 78";`);
+    expect(csv).toContain(`\r\nÉlodie;L'Hermite;;;06 12 34 56 78;;06 12 34 56 78;"'+44 20 7946 0958";`);
     expect(csv).toContain(";a;;'Tis fine: 3 - 2 = 1;");
   });
 });

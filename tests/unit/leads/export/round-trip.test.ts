@@ -56,8 +56,8 @@ describe('CSV export', () => {
     expect(header!.startsWith('Prénom;Nom;Nom complet;Société;Téléphone;Portable;Tél. domicile;')).toBe(true);
     expect(header!.endsWith(';Créé le;Dernier contact;Prochain rappel')).toBe(true);
     const elodie = rows.find((r) => r.startsWith('Élodie'))!;
-    // `+33…` would be a formula to Excel: the apostrophe makes it text (the import takes it off).
-    expect(elodie).toContain(`;"'+33 1 42 68 53 00";"'+33 6 12 34 56 78";;;;"'+33 1 42 68 53 00";`);
+    // French numbers as the French write them: Excel keeps them as text, with no apostrophe shown.
+    expect(elodie).toContain(`;01 42 68 53 00;06 12 34 56 78;;;;01 42 68 53 00;`);
     expect(elodie).toContain(';38990;EUR;');
     expect(elodie).toContain(';31/12/2025 14:30;');
     expect(elodie).toContain('"Rappeler après 18h.\nIntéressée par la reprise ; veut un devis\navec « financement »"');
