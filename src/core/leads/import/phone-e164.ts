@@ -21,6 +21,8 @@ export function phoneToE164(input: string, region: string): string | undefined {
 }
 
 const FR_INTERNATIONAL = /^\+33 ?[1-9](?: ?\d\d){4}$/;
+/** `06 12 34 56 78`, `06.12.34.56.78`, `0612345678`: how French files write French numbers. */
+const FR_NATIONAL = /^0[1-9](?:[ .]?\d\d){4}$/;
 
 function parse(input: string, region: string): string | undefined {
   const cleaned = input.trim().replace(/^00(?=[1-9])/, '+');
@@ -30,6 +32,11 @@ function parse(input: string, region: string): string | undefined {
   // region; only validity is asked of the library. A third of parse's cost.
   if (FR_INTERNATIONAL.test(cleaned)) {
     const national = cleaned.slice(3).replace(/ /g, '');
+    return (frValid ??= validNationalNumber('FR'))(national) ? '+33' + national : undefined;
+  }
+  // The same from France: parse strips the trunk 0 and reads the rest as the French national number.
+  if (region === 'FR' && FR_NATIONAL.test(cleaned)) {
+    const national = cleaned.slice(1).replace(/[ .]/g, '');
     return (frValid ??= validNationalNumber('FR'))(national) ? '+33' + national : undefined;
   }
   const parsed = parsePhoneNumberFromString(cleaned, region as CountryCode);

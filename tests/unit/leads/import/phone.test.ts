@@ -25,6 +25,14 @@ describe('phoneToE164', () => {
       '09 72 10 10 10',
       '+33 (0)6 12 34 56 78',
       '00 33 6 12 34 56 78',
+      '06.12.34.56.78',
+      '0612345678',
+      '01 42 68 53 00',
+      '08 99 12 34 56',
+      '06 12 34 56 7', // one digit short
+      '00 12 34 56 78', // no French number starts 00
+      '01 00 00 00 00',
+      '0.6 12 34 56 78',
     ];
     for (const region of ['FR', 'BE']) {
       for (const input of inputs) {
@@ -32,6 +40,27 @@ describe('phoneToE164', () => {
         expect(phoneToE164(input, region), `${region} ${input}`).toBe(p.ok ? p.e164 : undefined);
       }
     }
+  });
+
+  it('reads French national numbers as parsePhone does, from France and from elsewhere (every prefix)', () => {
+    const r = mulberry32(11);
+    const disagreements: string[] = [];
+    for (let prefix = 10; prefix < 100; prefix++) {
+      for (let k = 0; k < 40; k++) {
+        const digits = `0${prefix}${String(Math.floor(r() * 1e7)).padStart(7, '0')}`;
+        const input =
+          k % 3 === 0
+            ? digits
+            : k % 3 === 1
+              ? digits.replace(/(\d\d)(?=\d)/g, '$1 ')
+              : digits.replace(/(\d\d)(?=\d)/g, '$1.');
+        for (const region of ['FR', 'BE']) {
+          const p = parsePhone(input, region);
+          if (phoneToE164(input, region) !== (p.ok ? p.e164 : undefined)) disagreements.push(`${region} ${input}`);
+        }
+      }
+    }
+    expect(disagreements.slice(0, 5)).toEqual([]);
   });
 });
 
