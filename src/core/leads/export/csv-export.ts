@@ -143,8 +143,8 @@ function frenchOrInternational(e164: string): string {
 /** `+33 6 12 34 56 78`: readable, and unambiguous whatever the importer's default region. */
 function international(e164: string): string {
   // French numbers (most of them) without libphonenumber's ~45 µs: the same "+33 6 12 34 56 78".
-  if (/^\+33[1-9]\d{8}$/.test(e164))
-    return `+33 ${e164[3]} ${e164.slice(4, 6)} ${e164.slice(6, 8)} ${e164.slice(8, 10)} ${e164.slice(10)}`;
+  const m = FRENCH.exec(e164);
+  if (m) return `+33 ${m[1]} ${m[2]} ${m[3]} ${m[4]} ${m[5]}`;
   const p = parsePhone(e164);
   return p.ok ? p.international : e164;
 }

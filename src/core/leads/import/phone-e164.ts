@@ -27,18 +27,16 @@ const FR_NATIONAL = /^0[1-9](?:[ .]?\d\d){4}$/;
 function parse(input: string, region: string): string | undefined {
   const cleaned = input.trim().replace(/^00(?=[1-9])/, '+');
   if (cleaned === '' || !/\d/.test(cleaned)) return undefined;
-  // `+33 6 12 34 56 78` (nearly every number of a French export): nothing for parse to extract or
+  // `+33 6 12 34 56 78` (exports in international form, many feeds): nothing for parse to extract or
   // strip (no extension, no leading 0), so the number is '+33' and the 9 digits whatever the
   // region; only validity is asked of the library. A third of parse's cost.
-  if (FR_INTERNATIONAL.test(cleaned)) {
-    const national = cleaned.slice(3).replace(/ /g, '');
-    return (frValid ??= validNationalNumber('FR'))(national) ? '+33' + national : undefined;
-  }
-  // The same from France: parse strips the trunk 0 and reads the rest as the French national number.
-  if (region === 'FR' && FR_NATIONAL.test(cleaned)) {
-    const national = cleaned.slice(1).replace(/[ .]/g, '');
-    return (frValid ??= validNationalNumber('FR'))(national) ? '+33' + national : undefined;
-  }
+  // The same from France, `06 12 34 56 78`: parse strips the trunk 0 and reads the rest as French.
+  const french = FR_INTERNATIONAL.test(cleaned)
+    ? cleaned.slice(3).replace(/ /g, '')
+    : region === 'FR' && FR_NATIONAL.test(cleaned)
+      ? cleaned.slice(1).replace(/[ .]/g, '')
+      : undefined;
+  if (french !== undefined) return (frValid ??= validNationalNumber('FR'))(french) ? '+33' + french : undefined;
   const parsed = parsePhoneNumberFromString(cleaned, region as CountryCode);
   return parsed && parsed.isValid() ? parsed.number : undefined;
 }
