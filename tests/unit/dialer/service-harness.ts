@@ -77,6 +77,27 @@ export function softphone(s: Setup) {
   };
 }
 
+/**
+ * The next call of `target[method]` starts at once but resolves only when the returned function
+ * is called: a slow disk under one write, at a moment the test chooses.
+ */
+export function holdNext<K extends string, T extends Record<K, (...args: never[]) => Promise<unknown>>>(
+  target: T,
+  method: K,
+): () => void {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const methods = target as unknown as Record<K, (...args: unknown[]) => Promise<unknown>>;
+  const original = methods[method];
+  methods[method] = async (...args) => {
+    methods[method] = original; // once
+    const result = original.apply(target, args);
+    await released;
+    return result;
+  };
+  return release;
+}
+
 export async function lead(s: Setup, first: string, tel: string, extra: Partial<LeadDraft> = {}) {
   return s.h.service.create(draft({ first, last: 'Test', tel: [tel], ...extra }));
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallbackEntry } from '../../../src/shared/domain/callback-list';
 import { settle } from './fakes';
-import { iso, journal, lead, MIN, setup, softphone, START } from './service-harness';
+import { holdNext, iso, journal, lead, MIN, setup, softphone, START } from './service-harness';
 
 describe('callback lists', () => {
   it('builds a list from a saved filter, in calling order, with progress, and refreshes it', async () => {
@@ -60,14 +60,7 @@ describe('callback lists', () => {
     await s.h.service.setStage(anne.id, 'visited');
     await lead(s, 'Chloé', '0633333333', { stage: 'contacted' });
     const entries = await s.h.store.collection<CallbackEntry>('callback-entries');
-    let release!: () => void;
-    const written = new Promise<void>((resolve) => (release = resolve));
-    const putMany = entries.putMany.bind(entries);
-    vi.spyOn(entries, 'putMany').mockImplementationOnce(async (items) => {
-      const put = putMany(items);
-      await written;
-      return put;
-    });
+    const release = holdNext(entries, 'putMany');
     const refreshing = s.svc.refreshList(list.id);
     // While Chloé's entry is written, a session picks a lead, claims its entry and dials it.
     await s.svc.start({ listId: list.id, mode: 'power' });
@@ -352,13 +345,7 @@ describe('power dialer session', () => {
     await s.svc.start({ listId: first.id, mode: 'power' });
     const c1 = await phone.started();
     // The end of Anne's call is reported while her session runs, but its record is slow to reach disk...
-    let release!: () => void;
-    const written = new Promise<void>((resolve) => (release = resolve));
-    const append = s.h.store.journal.append.bind(s.h.store.journal);
-    vi.spyOn(s.h.store.journal, 'append').mockImplementationOnce(async (record) => {
-      await written;
-      return append(record);
-    });
+    const release = holdNext(s.h.store.journal, 'append');
     const late = phone.ended(c1, 486);
     // ...and meanwhile the seller stops and starts another list, whose first call is being placed.
     s.svc.stop();
