@@ -35,7 +35,13 @@ let peerBrowser: Browser;
 let host: WebHostProcess;
 let page: Page;
 let lead: Phone;
-const ids: Record<'elodie' | 'bruno' | 'chloe' | 'other', string> = { elodie: '', bruno: '', chloe: '', other: '' };
+const ids: Record<'elodie' | 'bruno' | 'chloe' | 'sold' | 'other', string> = {
+  elodie: '',
+  bruno: '',
+  chloe: '',
+  sold: '',
+  other: '',
+};
 const { callable, forbidden } = choosePlaces(new Date());
 
 const panel = () => phonePanel(page).panel;
@@ -47,7 +53,7 @@ async function createLead(draft: {
   firstName: string;
   lastName: string;
   number: string;
-  stage: 'new' | 'contacted' | 'appointment';
+  stage: 'new' | 'contacted' | 'appointment' | 'sold';
   tags: string[];
   vehicles?: { interest: 'buy'; make: string; model: string; year?: number }[];
   notes?: string[];
@@ -114,6 +120,14 @@ beforeAll(async () => {
     stage: 'new',
     tags: ['e2e-dialer'],
   });
+  // Bought already: a list leaves sold leads out unless the seller asks for them.
+  ids.sold = await createLead({
+    firstName: 'Vendu',
+    lastName: 'Déjà',
+    number: callable.numbers[1].replace(/2$/, '8'),
+    stage: 'sold',
+    tags: ['e2e-dialer'],
+  });
   // Not in the filter: the list must not take it.
   ids.other = await createLead({
     firstName: 'Hors',
@@ -139,6 +153,11 @@ describe('dialer screen', () => {
     await page.getByRole('button', { name: 'Nouvelle liste' }).click();
     const form = page.getByRole('form', { name: 'Nouvelle liste de rappels' });
     await form.getByLabel('Étiquette').selectOption('e2e-dialer');
+    await expect.poll(() => form.locator('.dialer-count').textContent()).toBe('3 prospects correspondent.');
+    const includeClosed = form.getByLabel('Inclure les prospects vendus ou perdus');
+    await includeClosed.check();
+    await expect.poll(() => form.locator('.dialer-count').textContent()).toBe('4 prospects correspondent.');
+    await includeClosed.uncheck();
     await expect.poll(() => form.locator('.dialer-count').textContent()).toBe('3 prospects correspondent.');
     await form.getByLabel('Nom de la liste').fill('Rappels e2e');
     await form.getByRole('button', { name: 'Créer la liste' }).click();

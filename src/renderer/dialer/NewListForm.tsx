@@ -185,6 +185,16 @@ export function NewListForm({
               {t(`leads.stages.${stage}`)}
             </label>
           ))}
+          {form.query.stages.length === 0 && (
+            <label className="checkbox dialer-include-closed">
+              <input
+                type="checkbox"
+                checked={form.includeClosed}
+                onChange={(event) => setForm((f) => ({ ...f, includeClosed: event.target.checked }))}
+              />
+              {t('dialer.newList.includeClosed')}
+            </label>
+          )}
         </fieldset>
         <div className="lead-filters">
           {select(

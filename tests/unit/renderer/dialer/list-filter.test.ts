@@ -9,21 +9,28 @@ import {
 } from '../../../../src/renderer/dialer/list-filter';
 
 describe('toCallbackListFilter', () => {
-  it('selects every lead when nothing narrows', () => {
-    expect(toCallbackListFilter(emptyFilterForm)).toEqual({ ok: true, filter: {} });
+  it('selects every open lead when nothing narrows: sold and lost ones only when asked', () => {
+    const open = { ok: true, filter: { excludeStages: ['sold', 'lost'] } };
+    expect(toCallbackListFilter(emptyFilterForm)).toEqual(open);
     // A sort of the lead list is not a filter: the list has its own calling order.
     expect(
       toCallbackListFilter({ ...emptyFilterForm, query: { ...emptyQuery, sort: 'created', direction: 'desc' } }),
-    ).toEqual({ ok: true, filter: {} });
-    expect(toCallbackListFilter({ ...emptyFilterForm, query: { ...emptyQuery, text: '   ' } })).toEqual({
-      ok: true,
-      filter: {},
-    });
+    ).toEqual(open);
+    expect(toCallbackListFilter({ ...emptyFilterForm, query: { ...emptyQuery, text: '   ' } })).toEqual(open);
+    expect(toCallbackListFilter({ ...emptyFilterForm, includeClosed: true })).toEqual({ ok: true, filter: {} });
+    const check = toCallbackListFilter(emptyFilterForm);
+    expect(check.ok && CallbackListFilterSchema.safeParse(check.filter).success).toBe(true);
+  });
+
+  it('takes the ticked stages as they are, sold or lost included', () => {
+    const form = { ...emptyFilterForm, query: { ...emptyQuery, stages: ['sold' as const] } };
+    expect(toCallbackListFilter(form)).toEqual({ ok: true, filter: { query: { text: '', stages: ['sold'] } } });
   });
 
   it('carries the lead filters, without empty ones or the sort', () => {
     const check = toCallbackListFilter({
       lastContactBefore: '',
+      includeClosed: false,
       query: {
         ...emptyQuery,
         text: ' martin ',
