@@ -8,10 +8,13 @@ import { StoreError } from './problems';
 // one data folder (the app and a CLI import, two web hosts) silently undo each other's writes,
 // and the journal's recovery may cut the other's appends. So one process at a time.
 //
-// A holder is alive while its pid runs (asked of the OS) and it touches the file every 20 s. A
+// A holder is alive while its pid runs (asked of the OS) and it touches the file every 5 s. A
 // lock untouched for 2 min is a crash's, even if its pid now names another program (after a
 // power cut and a reboot, or Windows reusing pids): the app then starts by itself, without
-// anybody deleting files. Hand-written rather than proper-lockfile, whose lock is an empty
+// anybody deleting files. But a laptop that slept longer than that leaves a live app's lock
+// untouched too: so an old lock is watched for a little longer than one heartbeat first. An app
+// woken meanwhile touches it again (its timers run on a clock that stopped during the sleep, so
+// within one heartbeat, not at once) and keeps its folder. Hand-written rather than proper-lockfile, whose lock is an empty
 // folder judged by its mtime alone: a refusal could not name the process to close, and an app
 // restarted right after a crash would wait out the stale time, where a gone pid frees it at once.
 
@@ -34,13 +37,17 @@ export interface DataDirLock {
   release(): Promise<void>;
 }
 
-/** How often a holder touches its lock, and how long untouched makes it a crash's. */
+/**
+ * How often a holder touches its lock, how long untouched makes it look like a crash's, and how
+ * long such a lock is then watched for a touch (more than one heartbeat) before it is taken over.
+ */
 export interface LockTiming {
   heartbeatMs: number;
   staleMs: number;
+  graceMs: number;
 }
 
-const TIMING: LockTiming = { heartbeatMs: 20_000, staleMs: 120_000 };
+const TIMING: LockTiming = { heartbeatMs: 5_000, staleMs: 120_000, graceMs: 6_000 };
 
 /**
  * Takes the data folder for this process, or throws StoreError 'in-use' naming the process that
@@ -115,19 +122,32 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
   return undefined;
 }
 
-/** Whether the owner may still be running: touched lately, and (on this host) its pid runs. */
-async function holds(owner: LockOwner, file: string, timing: LockTiming): Promise<boolean> {
-  const touched = await stat(file).then(
+const touchedAt = (file: string) =>
+  stat(file).then(
     (s) => s.mtimeMs,
     () => 0,
   );
-  if (Date.now() - touched > timing.staleMs) return false;
-  if (owner.host !== hostname()) return true; // its pid cannot be asked from here
-  // This process: a store dropped without close (a crash, as tests simulate one), or a former
-  // holder of this pid. Either way no other process is writing.
-  if (owner.pid === process.pid) return false;
+
+/**
+ * Whether the owner may still be running: (on this host) its pid runs, and it touched the lock
+ * lately or does so while an old lock is watched (it was asleep).
+ */
+async function holds(owner: LockOwner, file: string, timing: LockTiming): Promise<boolean> {
+  if (owner.host === hostname()) {
+    // This process: a store dropped without close (a crash, as tests simulate one), or a former
+    // holder of this pid. Either way no other process is writing.
+    if (owner.pid === process.pid || !pidRuns(owner.pid)) return false;
+  }
+  // Another workstation's process cannot be asked: its touches alone tell.
+  const touched = await touchedAt(file);
+  if (Date.now() - touched <= timing.staleMs) return true;
+  await new Promise((resolve) => setTimeout(resolve, timing.graceMs));
+  return (await touchedAt(file)) !== touched;
+}
+
+function pidRuns(pid: number): boolean {
   try {
-    process.kill(owner.pid, 0); // signal 0: only asks whether the process exists
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, another user's

@@ -10,6 +10,7 @@ import { lockDataDir } from '../../../src/core/store/data-dir-lock';
 import { DATA_DIR_LOCK, openStore, StoreError } from '../../../src/core/store';
 
 const storeModule = path.resolve('src/core/store/index.ts');
+const lockModule = path.resolve('src/core/store/data-dir-lock.ts');
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
@@ -144,20 +145,55 @@ describe('one process per data folder', () => {
     await writeFile(file, lockOf(livePid()));
     const longAgo = new Date(Date.now() - 3 * 60_000);
     await utimes(file, longAgo, longAgo);
-    const lock = await lockDataDir(dataDir);
+    // Watched a moment (see the sleeping laptop below), untouched meanwhile: a crash's.
+    const timing = { heartbeatMs: 5_000, staleMs: 120_000, graceMs: 50 };
+    const lock = await lockDataDir(dataDir, { timing });
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: process.pid });
     await lock.release();
     // Another workstation's lock, untouched as long: taken over too.
     await writeFile(file, JSON.stringify({ pid: 4242, host: `${hostname()}-other`, since: longAgo.toISOString() }));
     await utimes(file, longAgo, longAgo);
-    await (await lockDataDir(dataDir)).release();
+    await (await lockDataDir(dataDir, { timing })).release();
+  });
+
+  it('keeps the folder of an app that slept longer than that: its lock, watched a moment, is touched again', async () => {
+    const dataDir = await tempData();
+    await mkdir(dataDir, { recursive: true });
+    const file = path.join(dataDir, DATA_DIR_LOCK);
+    const code = `
+      const { lockDataDir } = await import(${JSON.stringify(lockModule)});
+      await lockDataDir(${JSON.stringify(dataDir)}, { timing: { heartbeatMs: 100, staleMs: 120000, graceMs: 0 } });
+      console.log('open');
+      setInterval(() => undefined, 1000);`;
+    const app = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(app);
+    await once(app.stdout!, 'data');
+    // The laptop sleeps: the app stops, and the clock moves 3 minutes past its last touch.
+    app.kill('SIGSTOP');
+    const longAgo = new Date(Date.now() - 3 * 60_000);
+    await utimes(file, longAgo, longAgo);
+    const timing = { heartbeatMs: 5_000, staleMs: 120_000, graceMs: 2_000 };
+    // A CLI started the instant the laptop wakes.
+    const cli = lockDataDir(dataDir, { timing });
+    app.kill('SIGCONT');
+    await expect(cli).rejects.toThrow(`process ${app.pid},`);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: app.pid });
+
+    // An app that does not wake (hung, or its pid reused) is a crash's after all.
+    app.kill('SIGSTOP');
+    await utimes(file, longAgo, longAgo);
+    const lock = await lockDataDir(dataDir, { timing: { ...timing, graceMs: 300 } });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: process.pid });
+    await lock.release();
   });
 
   it('keeps its lock touched while it holds the folder', async () => {
     const dataDir = await tempData();
     await mkdir(dataDir, { recursive: true });
     const file = path.join(dataDir, DATA_DIR_LOCK);
-    const lock = await lockDataDir(dataDir, { timing: { heartbeatMs: 20, staleMs: 1000 } });
+    const lock = await lockDataDir(dataDir, { timing: { heartbeatMs: 20, staleMs: 1000, graceMs: 0 } });
     const longAgo = new Date(Date.now() - 3 * 60_000);
     await utimes(file, longAgo, longAgo);
     await expect.poll(async () => (await stat(file)).mtimeMs).toBeGreaterThan(longAgo.getTime() + 60_000);
