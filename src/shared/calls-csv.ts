@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import Papa from 'papaparse';
 import { csvFormulaEscape } from './csv-cell';
+import { csvPhone } from './csv-phone';
 import type { CallRow } from './domain/dialer';
 
 const BOM = '\uFEFF';
@@ -23,8 +24,8 @@ const columns = {
     'Fin',
     'Sens',
     'Numéro',
-    'Id lead',
-    'Lead',
+    'Id prospect',
+    'Prospect',
     'Statut SIP',
     'Raccroché par',
     'Issue',
@@ -85,8 +86,9 @@ const words = {
 
 /**
  * Call rows as a spreadsheet opens them: UTF-8 with a BOM (Excel reads accents), and for French
- * `;` between fields with decimal commas; for English `,` and decimal points. Phone numbers (`+33…`),
- * names and notes that a spreadsheet would run as a formula start with an apostrophe.
+ * `;` between fields with decimal commas; for English `,` and decimal points. Numbers are written
+ * as the leads export writes them (`06 12 34 56 78` in French, else `+33 6 12 34 56 78`); cells a
+ * spreadsheet would run as a formula (international numbers, names, notes) start with an apostrophe.
  */
 export function callsToCsv(rows: Iterable<CallRow>, options: CallsCsvOptions): string {
   const w = words[options.locale];
@@ -101,7 +103,7 @@ export function callsToCsv(rows: Iterable<CallRow>, options: CallsCsvOptions): s
       date(r.answeredAt),
       date(r.endedAt),
       w.direction[r.direction],
-      r.number,
+      csvPhone(r.number, w.delimiter),
       r.leadId ?? '',
       r.leadName ?? '',
       r.sipStatus?.toString() ?? '',

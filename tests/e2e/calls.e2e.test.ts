@@ -103,6 +103,8 @@ describe('Calls screen', () => {
     await expect.poll(() => page.locator('.calls-count').textContent()).toBe('0 appel');
     await page.getByRole('button', { name: 'Effacer les filtres' }).first().click();
     await expect.poll(() => page.locator('.calls-count').textContent()).toBe('1 appel');
+    // The button went away with the filters: the focus is on the first filter, not lost.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('calls-from');
 
     // Export: what the filters select, for French Excel.
     const [download] = await Promise.all([
@@ -115,6 +117,12 @@ describe('Calls screen', () => {
     expect(line![header!.indexOf('Issue')]).toBe('Rendez-vous pris');
     expect(line![header!.indexOf('Statut SIP')]).toBe('200');
     expect(line![header!.indexOf('MOS')]).toMatch(/^\d,\d+$|^\d$/);
+    const exportButton = page.getByRole('button', { name: 'Exporter (CSV)' });
+    await expect.poll(() => page.locator('.calls-export').textContent()).toContain('1 appel exporté.');
+    expect(await exportButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    // The message spoke of that list: another filter, and it is gone.
+    await page.getByLabel('Sens').selectOption({ label: 'Entrant' });
+    await expect.poll(() => page.locator('.calls-export').textContent()).not.toContain('exporté');
   });
 });
 

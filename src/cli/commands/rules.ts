@@ -317,7 +317,7 @@ export async function rulesExplain(args: RulesExplainArgs, io: CliIo): Promise<n
       if (!found.lead.contact.phones.some((p) => p.e164 === number)) {
         notes.push(
           lang === 'fr'
-            ? `${number} n'est pas un des numéros de ce lead`
+            ? `${number} n'est pas un des numéros de ce prospect`
             : `${number} is not one of this lead's numbers`,
         );
       }

@@ -129,14 +129,25 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
       return undefined; // still loading: rows show without names
     }
   };
+  // Rows are named after their leads: read only after leadsForNames(), and a lookup that fails
+  // fails the read, so a call never shows as "unnamed" because the leads were still loading.
   const callLog = createCallLog({
     journal: store.journal,
     outcomes,
     leadName: (id) => {
-      const lead = peek(id);
+      const lead = leads.peek(id);
       return lead ? leadDisplayName(lead.contact) : undefined;
     },
   });
+  const leadsForNames = async (): Promise<void> => {
+    try {
+      await leads.ready();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      log.error('calls: the leads could not be loaded to name the calls', { error: reason });
+      throw new AppFailure('store-failure', `the leads could not be loaded to name the calls: ${reason}`);
+    }
+  };
   const outcomeDeps: OutcomeDeps = {
     dispositions: book,
     outcomes,
@@ -336,7 +347,11 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
       return result.recordId ? { recorded: true, recordId: result.recordId } : { recorded: false };
     },
 
-    listCalls: (query) => callLog.list(CallsQuerySchema.parse(query)),
+    async listCalls(query) {
+      const parsed = CallsQuerySchema.parse(query);
+      await leadsForNames();
+      return callLog.list(parsed);
+    },
 
     async setCallOutcome({ recordId, unlessSellerChose, ...input }) {
       const s = runner.state;
@@ -346,11 +361,11 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
           'this call is in the dialer’s wrap-up: save its disposition there',
           'recordId',
         );
+      await leadsForNames();
       const row = await callLog.find(recordId);
       if (!row) throw new AppFailure('not-found', `no call record ${recordId}`, 'recordId');
       if (unlessSellerChose && row.dispositionBy === 'seller')
         throw new AppFailure('conflict', `the seller already gave call ${recordId} its disposition`, 'recordId');
-      await leads.ready();
       const saved = await saveOutcome(
         outcomeDeps,
         { recordId, number: row.number, startedAt: row.startedAt, leadId: row.leadId },

@@ -12,16 +12,30 @@ interface Props {
   onChange: (filter: CallsFilter) => void;
 }
 
+export const firstFilterId = 'calls-from';
+
+/**
+ * The buttons that clear a filter disappear with it: the focus goes to the first filter rather
+ * than to the page, so a keyboard user goes on from the filters.
+ */
+export function focusFirstFilter(): void {
+  document.getElementById(firstFilterId)?.focus();
+}
+
 /** Date range, direction, disposition and lead: each change applies at once. */
 export function CallFilters({ filter, problem, dispositions, leadName, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const set = <K extends keyof CallsFilter>(field: K, value: CallsFilter[K]) => onChange({ ...filter, [field]: value });
+  const clearing = (next: CallsFilter) => {
+    onChange(next);
+    focusFirstFilter();
+  };
   return (
     <div className="calls-filters" role="group" aria-label={t('calls.filters.label')}>
       <div className={problem ? 'field field-invalid' : 'field'}>
-        <label htmlFor="calls-from">{t('calls.filters.from')}</label>
+        <label htmlFor={firstFilterId}>{t('calls.filters.from')}</label>
         <input
-          id="calls-from"
+          id={firstFilterId}
           type="date"
           value={filter.from}
           max={filter.to || undefined}
@@ -76,13 +90,13 @@ export function CallFilters({ filter, problem, dispositions, leadName, onChange 
       {filter.leadId && (
         <div className="calls-lead-filter">
           <span>{t('calls.filters.lead', { name: leadName ?? t('calls.filters.thisLead') })}</span>
-          <button type="button" className="button button-quiet" onClick={() => set('leadId', '')}>
+          <button type="button" className="button button-quiet" onClick={() => clearing({ ...filter, leadId: '' })}>
             {t('calls.filters.allLeads')}
           </button>
         </div>
       )}
       {hasCallsFilters(filter) && (
-        <button type="button" className="button button-quiet" onClick={() => onChange({ ...emptyCallsFilter })}>
+        <button type="button" className="button button-quiet" onClick={() => clearing({ ...emptyCallsFilter })}>
           {t('calls.filters.clear')}
         </button>
       )}

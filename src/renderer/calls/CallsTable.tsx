@@ -101,7 +101,7 @@ function CallRowView(props: {
           <span className="note">{t('calls.noLead')}</span>
         )}
       </td>
-      <td className="mono">{displayPhone(row.number, region)}</td>
+      <td className="mono calls-number">{displayPhone(row.number, region)}</td>
       <td>{t(`calls.direction.${row.direction}`)}</td>
       <td>
         {talk === undefined ? (
@@ -136,10 +136,14 @@ function CallRowView(props: {
           <span className="note">{t('calls.noQuality')}</span>
         )}
       </td>
-      <td className="calls-notes" title={row.notes}>
-        {row.notes}
+      <td className="calls-notes">
+        {row.notes && (
+          <span className="calls-notes-text" title={row.notes}>
+            {row.notes}
+          </span>
+        )}
       </td>
-      <td>
+      <td className="calls-action">
         <button
           type="button"
           id={editButtonId(row.id)}

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallRow } from '../../shared/domain/dialer';
 import { formatCount, pluralForm } from '../leads/format';
-import { CallFilters } from './CallFilters';
+import { CallFilters, focusFirstFilter } from './CallFilters';
 import { CallsTable } from './CallsTable';
 import {
   CALLS_PAGE_SIZE,
@@ -86,7 +86,14 @@ export function CallsView({ region }: { region: string }) {
           <h2>{filtered ? t('calls.empty.noMatchTitle') : t('pages.calls.emptyTitle')}</h2>
           <p>{filtered ? t('calls.empty.noMatchBody') : t('pages.calls.emptyBody')}</p>
           {filtered && (
-            <button type="button" className="button" onClick={() => setFilter({ ...emptyCallsFilter })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setFilter({ ...emptyCallsFilter });
+                focusFirstFilter();
+              }}
+            >
               {t('calls.filters.clear')}
             </button>
           )}

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Disposition } from '../../shared/domain/disposition';
 import { useClient } from '../app/connection-context';
 import { downloadText } from '../leads/download';
-import { formatCount } from '../leads/format';
+import { formatCount, pluralForm } from '../leads/format';
 import { dispositionLabel } from './call-text';
 import { callsCsvFileName, callsToCsv, collectRows } from './calls-csv';
 import { toCallsQuery, type CallsFilter } from './calls-filter';
+import { exportStatusFor, type ExportStatus } from './export-status';
 
 /** CSV of every call the filters select (all pages), in the UI language's spreadsheet conventions. */
 export function ExportCallsButton({
@@ -21,9 +22,11 @@ export function ExportCallsButton({
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [lastStatus, setStatus] = useState<ExportStatus | null>(null);
+  const status = exportStatusFor(lastStatus, filter);
 
   const run = async () => {
+    if (busy) return;
     setBusy(true);
     setStatus(null);
     const locale = i18n.language.startsWith('en') ? 'en' : 'fr';
@@ -39,9 +42,13 @@ export function ExportCallsButton({
         zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       downloadText(csv, callsCsvFileName(locale, new Date()), 'text/csv;charset=utf-8');
-      setStatus({ text: t('calls.export.done', { n: formatCount(rows.length, locale) }), error: false });
+      setStatus({
+        text: t(`calls.export.done.${pluralForm(rows.length, locale)}`, { n: formatCount(rows.length, locale) }),
+        error: false,
+        filter,
+      });
     } catch (error) {
-      setStatus({ text: `${t('calls.export.failed')} ${(error as Error).message}`, error: true });
+      setStatus({ text: `${t('calls.export.failed')} ${(error as Error).message}`, error: true, filter });
     } finally {
       setBusy(false);
     }
@@ -49,7 +56,14 @@ export function ExportCallsButton({
 
   return (
     <div className="calls-export">
-      <button type="button" className="button" disabled={disabled || busy} onClick={() => void run()}>
+      {/* Not `disabled` while busy: a focused button that becomes disabled sends the focus to the page. */}
+      <button
+        type="button"
+        className="button"
+        disabled={disabled}
+        aria-disabled={busy || undefined}
+        onClick={() => void run()}
+      >
         {busy ? t('calls.export.working') : t('calls.export.button')}
       </button>
       <span className={status?.error ? 'form-error' : 'form-status'} aria-live="polite">

@@ -4,7 +4,7 @@ import type { CallRow } from '../../shared/domain/dialer';
 import type { Disposition } from '../../shared/domain/disposition';
 import { useClient } from '../app/connection-context';
 import { dispositionLabel } from './call-text';
-import { buildOutcome, localInputValue } from './outcome-form';
+import { buildOutcome, defaultCallbackInput } from './outcome-form';
 
 export function OutcomeEditor({
   row,
@@ -21,7 +21,7 @@ export function OutcomeEditor({
   const selectRef = useRef<HTMLSelectElement>(null);
   const [disposition, setDisposition] = useState(row.disposition ?? '');
   const [notes, setNotes] = useState(row.notes ?? '');
-  const [callbackAt, setCallbackAt] = useState(() => localInputValue(new Date(Date.now() + 86_400_000)));
+  const [callbackAt, setCallbackAt] = useState(() => defaultCallbackInput(new Date()));
   const [scope, setScope] = useState<'owner' | 'anyone'>('owner');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,13 +1,11 @@
 import type { RequestInput } from '../../shared/contract';
 import type { Disposition } from '../../shared/domain/disposition';
+import { toDateTimeLocal, tomorrowAtTen } from '../leads/snooze';
 
 type OutcomeRequest = RequestInput<'calls.setOutcome'>;
 
-/** `datetime-local` value of an instant, in the page's zone. */
-export const localInputValue = (date: Date): string => {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-};
+/** The callback time the editor offers: tomorrow 10:00 local, as on the lead page and in the dialer. */
+export const defaultCallbackInput = (now: Date): string => toDateTimeLocal(tomorrowAtTen(now));
 
 /** The outcome the seller gives a saved call: disposition, notes, and a callback when the disposition asks for one. */
 export function buildOutcome(

@@ -9,7 +9,7 @@ const row: CallRow = {
   v: 1,
   leadId: '@L1',
   leadName: '=HYPERLINK("http://x","clic")',
-  number: '+33687846531',
+  number: '+447911123456', // abroad: international, so it starts with + in both flavours
   direction: 'outbound',
   startedAt: '2026-03-10T09:00:00.000Z',
   endedAt: '2026-03-10T09:02:38.000Z',
@@ -28,9 +28,9 @@ describe('calls CSV against spreadsheet formula injection', () => {
   it('puts an apostrophe before the number, lead name, notes and labels a spreadsheet would run', () => {
     const fr = cells(callsToCsv([row], { locale: 'fr', dispositionLabel: () => '@label', zone: 'Europe/Paris' }), ';');
     expect(fr).toMatchObject({
-      Numéro: "'+33687846531",
-      Lead: `'=HYPERLINK("http://x","clic")`,
-      'Id lead': "'@L1",
+      Numéro: "'+44 7911 123456",
+      Prospect: `'=HYPERLINK("http://x","clic")`,
+      'Id prospect': "'@L1",
       Notes: "'-5 € de remise\n=1+2",
       Issue: "'@label",
       // Ordinary cells are untouched.
@@ -51,8 +51,12 @@ describe('calls CSV against spreadsheet formula injection', () => {
       }),
       ',',
     );
-    expect(en).toMatchObject({ Number: "'+33687846531", Lead: 'Élodie Martin', Disposition: 'custom' });
+    expect(en).toMatchObject({ Number: "'+44 7911 123456", Lead: 'Élodie Martin', Disposition: 'custom' });
     const cli = cells(cliCallsToCsv([row], { dispositionLabel: () => 'Rappel', zone: 'Europe/Paris' }), ';');
-    expect(cli).toMatchObject({ Numéro: "'+33687846531", Lead: `'=HYPERLINK("http://x","clic")`, Issue: 'Rappel' });
+    expect(cli).toMatchObject({
+      Numéro: "'+44 7911 123456",
+      Prospect: `'=HYPERLINK("http://x","clic")`,
+      Issue: 'Rappel',
+    });
   });
 });

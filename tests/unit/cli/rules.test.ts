@@ -418,7 +418,7 @@ describe('relance rules explain', () => {
       h.dir,
     );
     expect(early.code).toBe(3); // the consent covers the other number only
-    expect(early.out).toContain("+33698765432 n'est pas un des numéros de ce lead");
+    expect(early.out).toContain("+33698765432 n'est pas un des numéros de ce prospect");
     expect(early.out).toContain('[no-consent]');
 
     const noConsent = await explainJson(

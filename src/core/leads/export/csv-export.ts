@@ -2,7 +2,7 @@ import { importFieldIds } from '../../../shared/domain/import-fields';
 import Papa from 'papaparse';
 import { csvFormulaEscape } from '../../../shared/csv-cell';
 import type { Lead, Phone, Stage, Vehicle } from '../../../shared/domain/lead';
-import { parsePhone } from '../../../shared/phone';
+import { csvPhone } from '../../../shared/csv-phone';
 import { nextCallbackAt } from '../lead-facts';
 import { importFields, type ImportField } from '../import/mapping';
 import { utcToZoned } from '../import/zone-time';
@@ -109,7 +109,7 @@ export function leadsToCsv(leads: Iterable<ExportableLead>, options: CsvExportOp
     };
     // The preferred number in "Téléphone" for people and dialers; every number again under its type.
     const preferred = c.phones.find((p) => p.preferred) ?? c.phones[0];
-    const shown = fr ? frenchOrInternational : international;
+    const shown = (e164: string) => csvPhone(e164, options.separator);
     if (preferred) row.phone = shown(preferred.e164);
     // Preferred first within its column, as the import reads it back.
     for (const p of preferred ? [preferred, ...c.phones.filter((x) => x !== preferred)] : c.phones) {
@@ -130,21 +130,4 @@ export function leadsToCsv(leads: Iterable<ExportableLead>, options: CsvExportOp
 function noteTexts(lead: ExportableLead): string[] {
   if (lead.timeline) return lead.timeline.flatMap((e) => (e.kind === 'note' ? [e.text] : []));
   return lead.notes ?? [];
-}
-
-const FRENCH = /^\+33([1-9])(\d\d)(\d\d)(\d\d)(\d\d)$/;
-
-/** `06 12 34 56 78` for a metropolitan French number (overseas ones have their own codes). */
-function frenchOrInternational(e164: string): string {
-  const m = FRENCH.exec(e164);
-  return m ? `0${m[1]} ${m[2]} ${m[3]} ${m[4]} ${m[5]}` : international(e164);
-}
-
-/** `+33 6 12 34 56 78`: readable, and unambiguous whatever the importer's default region. */
-function international(e164: string): string {
-  // French numbers (most of them) without libphonenumber's ~45 µs: the same "+33 6 12 34 56 78".
-  const m = FRENCH.exec(e164);
-  if (m) return `+33 ${m[1]} ${m[2]} ${m[3]} ${m[4]} ${m[5]}`;
-  const p = parsePhone(e164);
-  return p.ok ? p.international : e164;
 }

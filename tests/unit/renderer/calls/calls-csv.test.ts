@@ -1,7 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { callsCsvFileName, callsToCsv, collectRows } from '../../../../src/renderer/calls/calls-csv';
+import { leadsToCsv } from '../../../../src/core/leads/export/csv-export';
 import type { CallRow } from '../../../../src/shared/domain/dialer';
+import { phone } from '../../leads/helpers';
 
 const row: CallRow = {
   id: '01JNW7Z8E8S0000000000000AB',
@@ -37,7 +39,52 @@ describe('calls CSV export', () => {
     expect(cell('Gigue (ms)')).toBe('3,3');
     expect(cell('MOS')).toBe('4,31');
     expect(cell('Conversation (s)')).toBe('150');
-    expect(cell('Lead')).toBe('Élodie Martin');
+    expect(cell('Prospect')).toBe('Élodie Martin');
+    expect(cell('Id prospect')).toBe('L1');
+  });
+
+  it('writes numbers as the leads export does: French ones nationally for French Excel', () => {
+    const numbers = ['+33612345678', '+33145678901', '+262692123456', '+447911123456', 'anonymous'];
+    const column = (locale: 'fr' | 'en') => {
+      const csv = callsToCsv(
+        numbers.map((number) => ({ ...row, number })),
+        { locale, dispositionLabel: () => undefined, zone: 'Europe/Paris' },
+      );
+      const [header, ...lines] = Papa.parse<string[]>(csv.slice(1), {
+        delimiter: locale === 'fr' ? ';' : ',',
+        skipEmptyLines: true,
+      }).data;
+      const at = header!.indexOf(locale === 'fr' ? 'Numéro' : 'Number');
+      return lines.map((line) => line[at]);
+    };
+    expect(column('fr')).toEqual([
+      '06 12 34 56 78',
+      '01 45 67 89 01',
+      "'+262 692 12 34 56",
+      "'+44 7911 123456",
+      'anonymous',
+    ]);
+    expect(column('en')).toEqual([
+      "'+33 6 12 34 56 78",
+      "'+33 1 45 67 89 01",
+      "'+262 692 12 34 56",
+      "'+44 7911 123456",
+      'anonymous',
+    ]);
+    // The same cells as the leads export, whose numbers re-import.
+    const lead = leadsToCsv(
+      [
+        {
+          contact: { kind: 'individual', phones: [phone('+33145678901')] },
+          vehicles: [],
+          stage: 'new',
+          tags: [],
+          consents: [],
+        },
+      ],
+      { separator: ';' },
+    );
+    expect(lead).toContain(';01 45 67 89 01;');
   });
 
   it('writes English CSV with commas and decimal points, the id when a label is unknown', () => {
