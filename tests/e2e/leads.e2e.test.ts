@@ -25,6 +25,7 @@ const csv = [
 
 const listbox = (page: Page) => page.getByRole('listbox', { name: 'Liste des prospects' });
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Rechercher un prospect' });
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe('leads in the web host', () => {
   it('imports a CSV through the UI, finds, annotates and keeps a lead across a restart', async () => {
@@ -35,10 +36,13 @@ describe('leads in the web host', () => {
     const host = await start();
     const { page, cspViolations } = await openApp(session.browser, host);
     await page.getByRole('link', { name: 'Importer un fichier' }).first().click();
+    // Focus follows each step: the file field, what was detected, then the report (never the body).
+    await expect.poll(() => focusedId(page)).toBe('import-file');
     await page.getByLabel('Fichier à importer (CSV ou ADF/XML)').setInputFiles(file);
 
     // Detected encoding and separator, the first rows, and a guessed mapping per column.
     await expect.poll(() => page.getByText('point-virgule (;)').count()).toBe(1);
+    await expect.poll(() => focusedId(page)).toBe('import-detected');
     expect(await page.getByRole('cell', { name: 'Besançon' }).count()).toBe(1);
     expect(await page.getByLabel('Colonne « Prénom »').inputValue()).toBe('firstName');
     expect(await page.getByLabel('Colonne « Portable »').inputValue()).toBe('phoneMobile');
@@ -53,11 +57,18 @@ describe('leads in the web host', () => {
       await report.getByRole('cell', { name: /^Le numéro «\s12\s» n'est pas un numéro de téléphone valide$/ }).count(),
     ).toBe(1);
     expect(await report.getByRole('row').count()).toBeGreaterThan(1);
+    await expect.poll(() => focusedId(page)).toBe('import-report');
+    // The advice to tick the box goes once it is ticked.
+    const refusal = report.getByRole('alert');
+    expect(await refusal.textContent()).toContain('cochez « Importer les lignes valides »');
 
     await page.getByLabel('Importer les lignes valides et ignorer les lignes en erreur').check();
+    expect(await refusal.textContent()).not.toContain('cochez');
+    expect(await refusal.textContent()).toContain('maintenant cochée');
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     const done = page.getByRole('region', { name: 'Importation terminée' });
     await expect.poll(() => done.count()).toBe(1);
+    await expect.poll(() => focusedId(page)).toBe('import-report');
     expect(await done.getByRole('definition').first().textContent()).toBe('3');
     expect(await figure(page, 'Nouveaux prospects')).toBe('2');
     expect(await figure(page, 'Rejetés')).toBe('1');
@@ -123,6 +134,50 @@ describe('leads in the web host', () => {
     await expect.poll(() => reopened.getByRole('heading', { level: 1 }).textContent()).toBe('Numéroteur');
     expect(new URL(reopened.url()).hash).toBe('#/dialer');
     await reopened.close();
+  });
+
+  it('counts rows merged into a lead of the file or of the store as merged into another lead', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'relance-e2e-dup-csv-'));
+    const file = join(dir, 'doublons.csv');
+    const host = await start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    await rpcFromPage(page, host, 'leads.create', {
+      draft: {
+        contact: {
+          kind: 'individual',
+          firstName: 'Julien',
+          lastName: 'André',
+          phones: [{ e164: '+33783574789', raw: '07 83 57 47 89', type: 'mobile', preferred: true }],
+        },
+        vehicles: [],
+        stage: 'new',
+        tags: [],
+        consents: [],
+      },
+    });
+    // Élodie twice in the file (the second row adds her town), Julien matching the stored lead.
+    const rows = [
+      'Nom;Prénom;Portable;Ville',
+      'Martin;Élodie;06 12 34 56 78;',
+      'Martin;Élodie;06 12 34 56 78;Lyon',
+      'André;Julien;07 83 57 47 89;Nantes',
+      '',
+    ];
+    await writeFile(file, rows.join('\r\n'));
+    await page.getByRole('link', { name: 'Importer un fichier' }).first().click();
+    await page.getByLabel('Fichier à importer (CSV ou ADF/XML)').setInputFiles(file);
+    await expect.poll(() => page.getByText('point-virgule (;)').count()).toBe(1);
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Importation terminée' }).count()).toBe(1);
+    expect(await figure(page, 'Nouveaux prospects')).toBe('1');
+    expect(await figure(page, 'Fusionnés avec un autre prospect')).toBe('2');
+    expect(await page.getByText('Fusionnés avec un prospect existant').count()).toBe(0);
+    expect(
+      await page
+        .getByText("d'un prospect déjà enregistré ou d'une ligne plus haut dans le fichier", { exact: false })
+        .count(),
+    ).toBe(1);
+    expect(cspViolations()).toEqual([]);
   });
 
   it('shows how far a long import has gone: the share of rows read, then the saving', async () => {
@@ -253,6 +308,57 @@ describe('leads in the web host', () => {
     expect(cspViolations()).toEqual([]);
     await page.close();
   });
+  it('comes back from a lead to the list as it was: rows drawn, the opened lead in view and selected', async () => {
+    const host = await start();
+    const { page, cspViolations } = await openApp(session.browser, host, { viewport: { width: 1400, height: 850 } });
+    await rpcFromPage(page, host, 'leads.loadSample', { count: 200 });
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('200 prospects');
+    const list = listbox(page);
+    // The rows inside the scroller's box, and the scroller's position.
+    const view = () =>
+      list.evaluate((scroller) => {
+        const box = scroller.getBoundingClientRect();
+        const shown = [...scroller.querySelectorAll('[role=option]')].filter((row) => {
+          const r = row.getBoundingClientRect();
+          return r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && !row.hasAttribute('aria-busy');
+        });
+        return {
+          scrollTop: scroller.scrollTop,
+          rows: shown.map(
+            (row) => `${row.getAttribute('aria-posinset')} ${row.querySelector('.lead-name')?.textContent}`,
+          ),
+          selected: scroller.querySelector('[aria-selected=true]')?.getAttribute('aria-posinset') ?? null,
+          focused: document.activeElement === scroller,
+        };
+      });
+
+    for (const back of ['Escape', 'link'] as const) {
+      await list.hover();
+      await page.mouse.wheel(0, back === 'Escape' ? 1500 : 2600);
+      await expect.poll(async () => (await view()).rows.length).toBeGreaterThan(5);
+      const before = await view();
+      expect(before.scrollTop).toBeGreaterThan(1000);
+      const [position, ...words] = before.rows[4]!.split(' ');
+      const name = words.join(' ');
+      await list.locator(`[aria-posinset="${position}"]`).click();
+      await expect.poll(() => page.getByRole('heading', { name }).count()).toBe(1);
+      if (back === 'Escape') {
+        await page.getByRole('heading', { name }).focus();
+        await page.keyboard.press('Escape');
+      } else {
+        await page.getByRole('link', { name: '← Retour à la liste' }).click();
+      }
+      // The same rows where they were, the opened one selected and in view, the list focused.
+      await expect.poll(async () => (await view()).rows).toEqual(before.rows);
+      const after = await view();
+      expect(after.scrollTop).toBe(before.scrollTop);
+      expect(after.selected).toBe(position);
+      expect(after.focused).toBe(true);
+    }
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+
   it('fits every column of the lead list in a 1280×720 window, a number and an overdue date whole', async () => {
     const host = await start();
     const { page, cspViolations } = await openApp(session.browser, host, { viewport: { width: 1280, height: 720 } });

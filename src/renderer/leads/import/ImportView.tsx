@@ -11,6 +11,7 @@ import { formatCount, formatPercent } from '../format';
 import { listMemory } from '../leads-context';
 import { leadsListHref } from '../leads-route';
 import { nextProgress, progressView } from './import-progress';
+import { focusAfter, importFocusIds, refusedAdvice, type ImportStep } from './import-steps';
 import { importWarningText, rejectText } from './reject-text';
 import { IGNORE, isKnownTarget, targetOptions } from './targets';
 
@@ -38,6 +39,13 @@ export function ImportView() {
   // The file itself was refused (a workbook rather than a CSV): the message belongs to the file field.
   const fileRefused = error !== null && error.field === 'contentBase64';
 
+  // Focus follows each step (see focusAfter), once what it points at is on screen: every step is
+  // a new object, so the effect runs once per step, not on other renders.
+  const [step, setStep] = useState<ImportStep>({ kind: 'arrived' });
+  useEffect(() => {
+    document.getElementById(importFocusIds[focusAfter(step)])?.focus();
+  }, [step]);
+
   // One Blob URL for the current report's rejects; the previous one is freed when replaced.
   const showReport = (next: Report | null) => {
     setReport(next);
@@ -59,6 +67,7 @@ export function ImportView() {
     const next = { fileName: picked.name, contentBase64 };
     const result = await client.request('leads.inspectImport', next);
     setBusy(null);
+    setStep({ kind: 'picked', ok: result.ok });
     if (!result.ok) {
       setError(result.error);
       return;
@@ -89,6 +98,7 @@ export function ImportView() {
       })
       .finally(off);
     setBusy(null);
+    setStep({ kind: 'ran', ok: result.ok });
     if (result.ok) showReport(result.value);
     else setError(result.error);
   };
@@ -99,6 +109,7 @@ export function ImportView() {
     showReport(null);
     setError(null);
     setInputKey((k) => k + 1);
+    setStep({ kind: 'restarted' });
   };
 
   const finished = report && !report.dryRun && !report.refused;
@@ -116,7 +127,7 @@ export function ImportView() {
             <label htmlFor="import-file">{t('leads.import.file')}</label>
             <input
               key={inputKey}
-              id="import-file"
+              id={importFocusIds.file}
               type="file"
               accept=".csv,.txt,.tsv,.xml,.adf,text/csv,text/xml,application/xml"
               onChange={(event) => void pick(event.target.files?.[0])}
@@ -128,7 +139,7 @@ export function ImportView() {
       )}
 
       {error && (
-        <p id="import-error" className="form-error" role="alert">
+        <p id={importFocusIds.error} className="form-error" role="alert" tabIndex={-1}>
           <ServerErrorMessage error={error} />
         </p>
       )}
@@ -164,7 +175,7 @@ export function ImportView() {
         </>
       )}
 
-      {report && <ReportView report={report} rejectsUrl={rejectsUrl} />}
+      {report && <ReportView report={report} rejectsUrl={rejectsUrl} keepValid={keepValid} />}
       {finished && (
         <div className="form-actions">
           <a className="button button-primary" href={leadsListHref()}>
@@ -212,8 +223,10 @@ function separatorName(separator: string | undefined, t: TFunction): string {
 function Detected({ inspection }: { inspection: Inspection }) {
   const { t } = useTranslation();
   return (
-    <section className="settings-section" aria-labelledby="import-detected">
-      <h3 id="import-detected">{t('leads.import.detected')}</h3>
+    <section className="settings-section" aria-labelledby={importFocusIds.detected}>
+      <h3 id={importFocusIds.detected} tabIndex={-1}>
+        {t('leads.import.detected')}
+      </h3>
       <dl className="facts facts-inline">
         <div className="fact">
           <dt>{t('leads.import.format')}</dt>
@@ -377,16 +390,27 @@ function MappingStep({
   );
 }
 
-function ReportView({ report, rejectsUrl }: { report: Report; rejectsUrl: string | null }) {
+function ReportView({
+  report,
+  rejectsUrl,
+  keepValid,
+}: {
+  report: Report;
+  rejectsUrl: string | null;
+  /** The box as it is now, perhaps ticked since this report. */
+  keepValid: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatCount(value, i18n.language);
   const rejectsName = `${report.file.replace(/\.[^.]+$/, '')}-rejets.csv`;
   return (
-    <section className="settings-section report" aria-labelledby="import-report" role="region">
-      <h3 id="import-report">{report.dryRun ? t('leads.import.report.dryTitle') : t('leads.import.report.title')}</h3>
+    <section className="settings-section report" aria-labelledby={importFocusIds.report} role="region">
+      <h3 id={importFocusIds.report} tabIndex={-1}>
+        {report.dryRun ? t('leads.import.report.dryTitle') : t('leads.import.report.title')}
+      </h3>
       {report.refused && (
         <p className="note-warning" role="alert">
-          {t('leads.import.report.refused')}
+          {t(`leads.import.report.${refusedAdvice(keepValid)}`)}
         </p>
       )}
       <dl className="report-figures">
@@ -401,6 +425,7 @@ function ReportView({ report, rejectsUrl }: { report: Report; rejectsUrl: string
           <dd>{n(report.rejected.length)}</dd>
         </div>
       </dl>
+      {report.merged + report.unchanged > 0 && <p className="field-hint">{t('leads.import.report.matchedHint')}</p>}
       {rejectsUrl && (
         <p>
           <a href={rejectsUrl} download={rejectsName}>

@@ -27,13 +27,19 @@ const listId = 'lead-list';
 export function LeadsListView({ search }: { search: string }) {
   const { t, i18n } = useTranslation();
   const { region } = useLeadsContext();
-  const [restoring] = useState(() => listMemory.search === search && listMemory.offset > 0);
+  // Coming back from a lead opened in this list: its scroll position and row.
+  const [restorePoint] = useState(() =>
+    listMemory.search === search && listMemory.offset > 0
+      ? { offset: listMemory.offset, selected: listMemory.selected }
+      : null,
+  );
+  const restoring = restorePoint !== null;
   const [query, setQuery] = useState<ListQuery>(() => paramsToQuery(search));
   const key = queryKey(query);
   const leadQuery = useMemo(() => toLeadQuery(query), [key]); // eslint-disable-line react-hooks/exhaustive-deps
   const pages = useLeadPages(leadQuery, key);
   const facets = useFacets();
-  const [selected, setSelected] = useState(() => (restoring ? listMemory.selected : -1));
+  const [selected, setSelected] = useState(() => restorePoint?.selected ?? -1);
   const [scrollTarget, setScrollTarget] = useState(-1);
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -210,7 +216,7 @@ export function LeadsListView({ search }: { search: string }) {
             onRange={pages.showRange}
             onKeyDown={onListKeyDown}
             scrollRef={scrollRef}
-            initialOffset={restoring ? listMemory.offset : 0}
+            restore={restorePoint}
             scrollToIndex={scrollTarget}
             resultSeq={pages.resultSeq}
             label={t('leads.listLabel')}

@@ -5,6 +5,7 @@ import { stages, type Stage } from '../../../shared/domain/lead';
 import type { LeadSummary } from '../../../shared/domain/lead-query';
 import { displayPhone, formatDateTime } from '../format';
 import { isOverdue } from '../snooze';
+import { restoredScrollTop } from './restore-scroll';
 
 /** Must match `.lead-row { height }` in app.css: rows have one fixed height, nothing is measured. */
 export const ROW_HEIGHT = 44;
@@ -21,7 +22,8 @@ interface Props {
   onRange: (first: number, last: number) => void;
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
   scrollRef: RefObject<HTMLDivElement | null>;
-  initialOffset: number;
+  /** Coming back from a lead: the scroll position and row to show again once the rows are in. */
+  restore: { offset: number; selected: number } | null;
   /** Scroll to this row when it changes (keyboard selection). */
   scrollToIndex: number;
   /** Changes when a new query's rows are shown: back to the top. */
@@ -56,7 +58,7 @@ export const VirtualLeadList = memo(function VirtualLeadList(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 3,
-    initialOffset: props.initialOffset,
+    initialOffset: props.restore?.offset ?? 0,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -69,11 +71,31 @@ export const VirtualLeadList = memo(function VirtualLeadList(props: Props) {
     if (windowRef.current) windowRef.current.style.transform = `translateY(${offset}px)`;
   }, [height, offset]);
 
+  // The virtualizer draws the rows at the remembered offset, but the element itself starts at the
+  // top, and cannot scroll before the rows give it a height: scroll it once they are here (after
+  // the sizer's height above), with the opened row in view and focused for the keyboard.
+  const restore = useRef(props.restore);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    const pending = restore.current;
+    if (!pending || total === 0 || !element) return;
+    restore.current = null;
+    element.scrollTop = restoredScrollTop({
+      ...pending,
+      total,
+      rowHeight: ROW_HEIGHT,
+      viewportHeight: element.clientHeight,
+    });
+    element.focus({ preventScroll: true });
+  }, [total, scrollRef]);
+
   useEffect(() => onRange(first, last), [first, last, onRange]);
 
   const firstResult = useRef(true);
   useEffect(() => {
-    // The first answer may be the list we came back to: keep its scroll position.
+    // The first answer may be the list we came back to: keep its scroll position. (The list is
+    // drawn before any answer, with resultSeq 0: that is not the first answer.)
+    if (props.resultSeq === 0) return;
     if (firstResult.current) {
       firstResult.current = false;
       return;
