@@ -7,7 +7,7 @@ import {
 } from '../../shared/domain/settings';
 import { AppFailure, describeZodError } from '../../shared/result';
 import type { SecretStore } from '../secrets/secret-store';
-import { composeSettings, flattenSettings, type FieldValues } from './fields';
+import { composeSettings, fieldSchemas, flattenSettings, isSettingsField, type FieldValues } from './fields';
 import type { Provisioning } from './provisioning';
 
 /** The user's own choices: only the fields they changed, so provisioning still flows into the rest. */
@@ -52,8 +52,15 @@ export class SettingsService {
    */
   current(): Settings {
     if (this.#current) return this.#current;
+    // An override saved before a check was tightened (a region "XX") is dropped, not served: every
+    // later update is checked against the whole settings and would be refused because of it.
     const userOverrides = Object.fromEntries(
-      Object.entries(this.doc.data.overrides).filter(([field]) => !this.provisioning.locked.has(field)),
+      Object.entries(this.doc.data.overrides).filter(
+        ([field, value]) =>
+          !this.provisioning.locked.has(field) &&
+          isSettingsField(field) &&
+          fieldSchemas[field].safeParse(value).success,
+      ),
     );
     this.#current = deepFreeze(composeSettings(defaultSettings, this.provisioning.values, userOverrides));
     return this.#current;

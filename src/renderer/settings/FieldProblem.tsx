@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { AppError, ErrorCode } from '../../shared/result';
 import { serverErrorText } from './field-errors';
-import type { LocalProblem } from './form-model';
+import type { LocalProblemDetail } from './form-model';
+import { localProblemText } from './local-problem-text';
 
 /** Why a field was refused: by the server (`path` and its English words) or by a check here. */
 export type FieldProblem =
   | { kind: 'server'; code: ErrorCode; detail: string; path?: string }
-  | { kind: 'local'; problem: LocalProblem; line?: number }
+  | ({ kind: 'local' } & LocalProblemDetail)
   | { kind: 'password-empty' };
 
 /**
@@ -30,7 +31,7 @@ export function ServerErrorMessage({ error }: { error: Pick<AppError, 'code' | '
 }
 
 export function FieldProblemText({ problem }: { problem: FieldProblem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   switch (problem.kind) {
     case 'server':
       return (
@@ -38,8 +39,10 @@ export function FieldProblemText({ problem }: { problem: FieldProblem }) {
           error={{ code: problem.code, message: problem.detail, ...(problem.path && { field: problem.path }) }}
         />
       );
-    case 'local':
-      return <>{t(`settings.local.${problem.problem}`, { line: problem.line })}</>;
+    case 'local': {
+      const text = localProblemText(problem, i18n.language);
+      return <>{t(text.key, text.values)}</>;
+    }
     case 'password-empty':
       return <>{t('settings.password.empty')}</>;
   }

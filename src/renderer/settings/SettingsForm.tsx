@@ -45,9 +45,7 @@ export function SettingsForm({ view, onView }: { view: SettingsView; onView: (vi
     if (status === 'saving') return;
     const { patch, problems: local } = buildPatch(view.values, edits, view.locked);
     if (local.length > 0) {
-      showProblems(
-        Object.fromEntries(local.map((p) => [p.field, { kind: 'local', problem: p.problem, line: p.line }])),
-      );
+      showProblems(Object.fromEntries(local.map(({ field, ...detail }) => [field, { kind: 'local', ...detail }])));
       setStatus('fix-fields');
       return;
     }
@@ -269,7 +267,12 @@ export function SettingsForm({ view, onView }: { view: SettingsView; onView: (vi
       </fieldset>
 
       <div className="form-actions">
-        <TestConnectionButton values={view.values} edits={edits} locked={view.locked} />
+        <TestConnectionButton
+          values={view.values}
+          edits={edits}
+          locked={view.locked}
+          passwordSet={view.sipPassword.isSet}
+        />
         <button type="submit" className="button button-primary">
           {t('settings.save')}
         </button>

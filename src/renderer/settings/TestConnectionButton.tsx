@@ -1,39 +1,55 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings, SettingsPatch } from '../../shared/domain/settings';
+import type { Settings } from '../../shared/domain/settings';
 import { useClient } from '../app/connection-context';
 import { accountFromSettings } from '../phone/account';
 import type { ConnectionTestResult } from '../phone/engine/types';
 import { usePhone } from '../phone/phone-context';
-import { buildPatch, type Edits } from './form-model';
+import type { Edits } from './form-model';
+import { shownTestState, testedAccountKey, typedSettings, type TestState } from './test-connection-model';
 
-type State = { kind: 'idle' } | { kind: 'testing' } | { kind: 'done'; result: ConnectionTestResult };
+interface TestConnectionButtonProps {
+  values: Settings;
+  edits: Edits;
+  locked: string[];
+  passwordSet: boolean;
+}
 
 /** Tests the account as typed (before saving), with a throw-away registration that says what failed. */
-export function TestConnectionButton({ values, edits, locked }: { values: Settings; edits: Edits; locked: string[] }) {
+export function TestConnectionButton({ values, edits, locked, passwordSet }: TestConnectionButtonProps) {
   const { t } = useTranslation();
   const client = useClient();
   const { engine } = usePhone();
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [run, setRun] = useState<TestState>({ kind: 'idle' });
+  const account = testedAccountKey(values, edits, locked, passwordSet);
+  const state = shownTestState(run, account);
 
   const test = async () => {
-    setState({ kind: 'testing' });
+    // Not disabling the button while testing: a disabled button drops keyboard focus to the page.
+    // One test at a time, even when the account was edited while it ran.
+    if (run.kind === 'testing') return;
+    setRun({ kind: 'testing', account });
     const credentials = await client.request('phone.credentials', {});
-    const typed = withPatch(values, buildPatch(values, edits, locked).patch);
-    const account = accountFromSettings(typed, credentials.ok ? credentials.value.password : null);
-    if (!account.ok) {
-      setState({
-        kind: 'done',
-        result: { ok: false, reason: 'invalid-config', detail: t(`phone.status.setup.${account.problem}`) },
-      });
+    const typed = accountFromSettings(
+      typedSettings(values, edits, locked),
+      credentials.ok ? credentials.value.password : null,
+    );
+    if (!typed.ok) {
+      const detail = t(`phone.status.setup.${typed.problem}`);
+      setRun({ kind: 'done', account, result: { ok: false, reason: 'invalid-config', detail } });
       return;
     }
-    setState({ kind: 'done', result: await engine.testConnection(account.account) });
+    setRun({ kind: 'done', account, result: await engine.testConnection(typed.account) });
   };
 
   return (
     <div className="test-connection">
-      <button type="button" className="button" onClick={() => void test()} disabled={state.kind === 'testing'}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void test()}
+        aria-disabled={run.kind === 'testing' || undefined}
+      >
         {t('settings.testConnection.button')}
       </button>
       <p className="form-status" role="status">
@@ -50,14 +66,4 @@ export function TestConnectionButton({ values, edits, locked }: { values: Settin
     const reason = t(`phone.status.failed.${result.reason}`, { code: result.code ?? '' });
     return t('settings.testConnection.failed', { reason: result.detail ? `${reason} — ${result.detail}` : reason });
   }
-}
-
-function withPatch(values: Settings, patch: SettingsPatch): Settings {
-  return {
-    ...values,
-    ...(patch.defaultRegion ? { defaultRegion: patch.defaultRegion } : {}),
-    sip: { ...values.sip, ...patch.sip },
-    ice: { ...values.ice, ...patch.ice },
-    phone: { ...values.phone, ...patch.phone },
-  };
 }

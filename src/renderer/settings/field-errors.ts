@@ -1,4 +1,5 @@
 import { notTextFileMessage } from '../../shared/domain/import-report';
+import { unknownRegionMessage } from '../../shared/domain/settings';
 import type { AppError, ErrorCode } from '../../shared/result';
 import type fr from '../i18n/fr.json';
 
@@ -81,6 +82,7 @@ const causeRules: FieldRule[] = [
   { path: /^contentBase64$/, message: /^Too big\b/, key: 'fileTooBig' },
   { path: /^consent\.givenAt$/, message: /\bfuture\b/, key: 'consentInFuture' },
   { path: /^consent\.number$/, message: /\bnumbers\b/, key: 'consentNumber' },
+  { path: /^defaultRegion$/, message: unknownRegionMessage, key: 'unknownRegion' },
 ];
 
 /** Format errors by field: each wording here is a schema's custom English message (or zod's email/date text). */

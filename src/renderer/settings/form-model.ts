@@ -1,4 +1,11 @@
-import type { Settings, SettingsField, SettingsPatch } from '../../shared/domain/settings';
+import {
+  DialerSettingsSchema,
+  IceSettingsSchema,
+  isPhoneRegion,
+  type Settings,
+  type SettingsField,
+  type SettingsPatch,
+} from '../../shared/domain/settings';
 import { iceServersToText, parseIceText, type IceTextProblem } from './ice-text';
 
 /** The fields of the settings form (the language has its own control and saves at once). */
@@ -25,23 +32,35 @@ export type FormField = (typeof formFields)[number];
 /** What the user typed, only for fields they touched: untouched fields keep following the live settings. */
 export type Edits = Partial<Record<FormField, string>>;
 
-export type LocalProblem = IceTextProblem | 'not-a-whole-number' | 'out-of-range' | 'bad-region';
-export interface LocalFieldProblem {
-  field: FormField;
-  problem: LocalProblem;
-  /** 1-based line of the ICE textarea, for ICE problems. */
-  line?: number;
+/** A problem found before sending, with what its message names. */
+export type LocalProblemDetail =
+  | { problem: 'not-a-whole-number' | 'out-of-range'; limits: WholeNumberLimits }
+  | { problem: IceTextProblem; line: number }
+  | { problem: 'bad-region' | 'unknown-region' };
+export type LocalProblem = LocalProblemDetail['problem'];
+export type LocalFieldProblem = LocalProblemDetail & { field: FormField };
+
+export type WholeNumberUnit = 'ms' | 's';
+export interface WholeNumberLimits {
+  unit: WholeNumberUnit;
+  min: number;
+  max: number;
 }
 
-export const gatheringTimeoutRange = { min: 50, max: 10_000 } as const;
+/** A whole-number field's unit, with the bounds read from the settings schema so the two never drift. */
+const limits = (schema: { minValue: number | null; maxValue: number | null }, unit: WholeNumberUnit) => ({
+  unit,
+  min: schema.minValue ?? 0,
+  max: schema.maxValue ?? Number.MAX_SAFE_INTEGER,
+});
 
-/** Whole-number fields and their allowed range (the same bounds as the settings schema). */
+/** Whole-number fields: the unit the form shows them in and their allowed range. */
 export const wholeNumberRanges = {
-  'ice.gatheringTimeoutMs': gatheringTimeoutRange,
-  'dialer.previewSeconds': { min: 0, max: 300 },
-  'dialer.ringTimeoutSeconds': { min: 5, max: 120 },
-  'dialer.wrapUpSeconds': { min: 0, max: 600 },
-} as const;
+  'ice.gatheringTimeoutMs': limits(IceSettingsSchema.shape.gatheringTimeoutMs, 'ms'),
+  'dialer.previewSeconds': limits(DialerSettingsSchema.shape.previewSeconds, 's'),
+  'dialer.ringTimeoutSeconds': limits(DialerSettingsSchema.shape.ringTimeoutSeconds, 's'),
+  'dialer.wrapUpSeconds': limits(DialerSettingsSchema.shape.wrapUpSeconds, 's'),
+} as const satisfies Partial<Record<FormField, WholeNumberLimits>>;
 type WholeNumberField = keyof typeof wholeNumberRanges;
 
 /** The form's text for one field. */
@@ -82,7 +101,7 @@ export function formText(values: Settings, field: FormField): string {
   }
 }
 
-function readWholeNumber(field: WholeNumberField, text: string): number | LocalProblem {
+function readWholeNumber(field: WholeNumberField, text: string): number | 'not-a-whole-number' | 'out-of-range' {
   const trimmed = text.trim();
   if (!/^\d+$/.test(trimmed)) return 'not-a-whole-number';
   const n = Number(trimmed);
@@ -108,7 +127,7 @@ export function buildPatch(
   const whole = (field: WholeNumberField, text: string, apply: (n: number) => void) => {
     const n = readWholeNumber(field, text);
     if (typeof n === 'number') apply(n);
-    else problems.push({ field, problem: n });
+    else problems.push({ field, problem: n, limits: wholeNumberRanges[field] });
   };
 
   for (const field of formFields) {
@@ -167,8 +186,9 @@ export function buildPatch(
         break;
       case 'defaultRegion': {
         const region = text.trim().toUpperCase();
-        if (/^[A-Z]{2}$/.test(region)) patch.defaultRegion = region;
-        else problems.push({ field, problem: 'bad-region' });
+        if (!/^[A-Z]{2}$/.test(region)) problems.push({ field, problem: 'bad-region' });
+        else if (!isPhoneRegion(region)) problems.push({ field, problem: 'unknown-region' });
+        else patch.defaultRegion = region;
         break;
       }
     }

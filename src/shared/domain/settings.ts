@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 
 export const locales = ['fr', 'en'] as const;
@@ -91,10 +92,20 @@ export const TimeZoneSchema = z
 
 export const LogLevelSchema = z.enum(['error', 'warn', 'info', 'debug']);
 
+/** A country whose national numbers libphonenumber can read ("XX" is two letters but no country). */
+export const isPhoneRegion = (code: string): boolean => isSupportedCountry(code);
+export const unknownRegionMessage = 'not a country code Relance can read phone numbers for';
+
+/** Region used to read national phone numbers (ISO 3166 alpha-2). */
+export const RegionSchema = z
+  .string()
+  // Aborts so a malformed code gets one message, not also "not a country".
+  .regex(/^[A-Z]{2}$/, { message: 'must be a two-letter country code', abort: true })
+  .refine(isPhoneRegion, unknownRegionMessage);
+
 export const SettingsSchema = z.object({
   locale: LocaleSchema,
-  /** Region used to read national phone numbers (ISO 3166 alpha-2). */
-  defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code'),
+  defaultRegion: RegionSchema,
   sip: SipAccountSchema,
   ice: IceSettingsSchema,
   rules: CallingRulesPresetSchema,

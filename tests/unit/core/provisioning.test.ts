@@ -39,6 +39,19 @@ describe('parseProvisioning', () => {
     expect(result.sipPassword).toBe('alicepw');
   });
 
+  it('refuses a region that is two letters but not a country libphonenumber reads numbers for', () => {
+    const result = parseProvisioning(JSON.stringify({ defaultRegion: 'XX' }), 'p.json');
+    expect(result.issues).toEqual([
+      { source: 'p.json', field: 'defaultRegion', message: 'not a country code Relance can read phone numbers for' },
+    ]);
+    expect(result.values).not.toHaveProperty('defaultRegion');
+    // A malformed code gets its own single message.
+    expect(parseProvisioning(JSON.stringify({ defaultRegion: 'fr' }), 'p.json').issues.map((i) => i.message)).toEqual([
+      'must be a two-letter country code',
+    ]);
+    expect(parseProvisioning(JSON.stringify({ defaultRegion: 'BE' }), 'p.json').values.defaultRegion).toBe('BE');
+  });
+
   it('reports unknown fields and bad JSON without throwing', () => {
     expect(parseProvisioning('{"colour":"red","sip":{"port":5}}', 'a.json').issues.map((i) => i.field)).toEqual([
       'colour',

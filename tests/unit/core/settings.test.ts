@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/app-core';
 import { SessionSecretStore, type SecretStore } from '../../../src/core/secrets/secret-store';
 import { dispatch } from '../../../src/core/rpc/dispatch';
+import { emptyProvisioning } from '../../../src/core/settings/provisioning';
+import { SettingsService, type UserSettingsFile } from '../../../src/core/settings/settings-service';
 import { minimalProvisioning } from '../../fixtures/provisioning';
 
 async function setup(provisioning?: object) {
@@ -121,5 +123,56 @@ describe('settings', () => {
     expect(accepted.ok).toBe(true);
     expect(core.settings.current().dealershipZone).toBe('America/New_York');
     await core.close();
+  });
+
+  it('refuses a region libphonenumber cannot read numbers for, from every transport, by field', async () => {
+    const { open } = await setup();
+    const core = await open();
+    const refused = await dispatch(core.handlers, 'settings.update', { defaultRegion: 'XX' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', field: 'defaultRegion', message: expect.stringMatching(/read phone numbers/) },
+    });
+    // The service itself (CLI, main process) refuses it too, not only the contract check.
+    await expect(core.settings.update({ defaultRegion: 'XX' })).rejects.toMatchObject({
+      code: 'invalid-request',
+      field: 'defaultRegion',
+    });
+    expect(core.settings.current().defaultRegion).toBe('FR');
+    expect((await dispatch(core.handlers, 'settings.update', { defaultRegion: 'BE' })).ok).toBe(true);
+    expect(core.settings.current().defaultRegion).toBe('BE');
+    await core.close();
+  });
+
+  it('reports a provisioned region it cannot read numbers for, like any other bad value', async () => {
+    const { open } = await setup({ defaultRegion: 'XX', rules: 'US' });
+    const core = await open();
+    const view = await core.settings.view();
+    expect(view.values.defaultRegion).toBe('FR');
+    expect(view.values.rules).toBe('US');
+    expect(view.provisioning.issues).toEqual([
+      expect.objectContaining({
+        field: 'defaultRegion',
+        message: 'not a country code Relance can read phone numbers for',
+      }),
+    ]);
+    await core.close();
+  });
+});
+
+describe('SettingsService', () => {
+  /** A service over an in-memory user file holding `overrides`. */
+  const serviceWith = (overrides: UserSettingsFile['overrides']) => {
+    const file: UserSettingsFile = { schemaVersion: 1, overrides };
+    const doc = { data: file, update: async (mutate: (draft: UserSettingsFile) => void) => mutate(file) };
+    return new SettingsService(doc, emptyProvisioning(), new SessionSecretStore());
+  };
+
+  it('drops a saved choice that no longer passes its check, so other edits still save', async () => {
+    const service = serviceWith({ defaultRegion: 'XX', 'sip.displayName': 'Élodie' });
+    expect(service.current().defaultRegion).toBe('FR');
+    expect(service.current().sip.displayName).toBe('Élodie');
+    const view = await service.update({ rules: 'US' });
+    expect(view.values).toMatchObject({ rules: 'US', defaultRegion: 'FR' });
   });
 });

@@ -118,6 +118,16 @@ describe('field errors in the UI language', () => {
       [contractError('settings.update', { sip: { uri: 'bob' } }), fr.fieldErrors.sipUri],
       [contractError('settings.update', { sip: { outboundProxy: 'proxy.local' } }), fr.fieldErrors.sipProxy],
       [contractError('settings.update', { defaultRegion: 'fr' }), fr.fieldErrors.region],
+      [contractError('settings.update', { defaultRegion: 'XX' }), fr.fieldErrors.unknownRegion],
+      // The same refusal from the settings service (a stored region checked again on save).
+      [
+        {
+          code: 'invalid-request',
+          message: 'defaultRegion: not a country code Relance can read phone numbers for',
+          field: 'defaultRegion',
+        },
+        fr.fieldErrors.unknownRegion,
+      ],
       [contractError('settings.update', { updates: { url: 'ftp://x' } }), fr.fieldErrors.httpUrl],
       // The settings service's own refusal (`field: message`), as after merging a patch.
       [

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../../src/shared/domain/settings';
-import { buildPatch, formFields, formText, isEmptyPatch } from '../../../src/renderer/settings/form-model';
+import type { z } from 'zod';
+import {
+  DialerSettingsSchema,
+  IceSettingsSchema,
+  defaultSettings,
+  type Settings,
+} from '../../../src/shared/domain/settings';
+import {
+  buildPatch,
+  formFields,
+  formText,
+  isEmptyPatch,
+  wholeNumberRanges,
+} from '../../../src/renderer/settings/form-model';
 
 const values: Settings = {
   ...defaultSettings,
@@ -60,19 +72,47 @@ describe('buildPatch', () => {
 
   it('checks the gathering timeout and the region locally', () => {
     const check = (edits: Parameters<typeof buildPatch>[1]) => buildPatch(values, edits, []).problems;
+    const ms = { unit: 'ms', min: 50, max: 10_000 };
     expect(check({ 'ice.gatheringTimeoutMs': '1.5' })).toEqual([
-      { field: 'ice.gatheringTimeoutMs', problem: 'not-a-whole-number' },
+      { field: 'ice.gatheringTimeoutMs', problem: 'not-a-whole-number', limits: ms },
     ]);
     expect(check({ 'ice.gatheringTimeoutMs': '' })).toEqual([
-      { field: 'ice.gatheringTimeoutMs', problem: 'not-a-whole-number' },
+      { field: 'ice.gatheringTimeoutMs', problem: 'not-a-whole-number', limits: ms },
     ]);
     expect(check({ 'ice.gatheringTimeoutMs': '20' })).toEqual([
-      { field: 'ice.gatheringTimeoutMs', problem: 'out-of-range' },
+      { field: 'ice.gatheringTimeoutMs', problem: 'out-of-range', limits: ms },
     ]);
     expect(check({ 'ice.gatheringTimeoutMs': '10001' })).toEqual([
-      { field: 'ice.gatheringTimeoutMs', problem: 'out-of-range' },
+      { field: 'ice.gatheringTimeoutMs', problem: 'out-of-range', limits: ms },
     ]);
     expect(check({ defaultRegion: 'FRA' })).toEqual([{ field: 'defaultRegion', problem: 'bad-region' }]);
+  });
+
+  it('gives each seconds field its own unit and the schema range', () => {
+    const check = (edits: Parameters<typeof buildPatch>[1]) => buildPatch(values, edits, []).problems;
+    expect(check({ 'dialer.ringTimeoutSeconds': '200' })).toEqual([
+      { field: 'dialer.ringTimeoutSeconds', problem: 'out-of-range', limits: { unit: 's', min: 5, max: 120 } },
+    ]);
+    expect(check({ 'dialer.previewSeconds': '2,5' })).toEqual([
+      { field: 'dialer.previewSeconds', problem: 'not-a-whole-number', limits: { unit: 's', min: 0, max: 300 } },
+    ]);
+    expect(check({ 'dialer.wrapUpSeconds': '601' })).toEqual([
+      { field: 'dialer.wrapUpSeconds', problem: 'out-of-range', limits: { unit: 's', min: 0, max: 600 } },
+    ]);
+    // Each range is the schema's, so the form refuses exactly what core would.
+    for (const [field, { min, max }] of Object.entries(wholeNumberRanges)) {
+      const [section, leaf] = field.split('.') as ['ice' | 'dialer', string];
+      const schema = (section === 'ice' ? IceSettingsSchema : DialerSettingsSchema).shape as Record<string, z.ZodType>;
+      expect(schema[leaf]!.safeParse(min).success && schema[leaf]!.safeParse(max).success, field).toBe(true);
+      expect(schema[leaf]!.safeParse(min - 1).success || schema[leaf]!.safeParse(max + 1).success, field).toBe(false);
+    }
+  });
+
+  it('refuses a two-letter code that is no country it can read numbers for', () => {
+    expect(buildPatch(values, { defaultRegion: 'xx' }, []).problems).toEqual([
+      { field: 'defaultRegion', problem: 'unknown-region' },
+    ]);
+    expect(buildPatch(values, { defaultRegion: 'ch' }, []).patch).toEqual({ defaultRegion: 'CH' });
   });
 
   it('formats each field as the form shows it', () => {
