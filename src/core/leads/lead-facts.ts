@@ -2,7 +2,7 @@ import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
 import { leadDisplayName, type Lead } from '../../shared/domain/lead';
 import type { LeadSummary } from '../../shared/domain/lead-query';
 import { phoneSearchDigits } from '../../shared/phone';
-import { fold, foldShared } from './text';
+import { fold, foldName, foldNameShared, foldShared } from './text';
 
 /** Facts derived from a lead for the list and the index; pure, computed once per write. */
 
@@ -104,7 +104,8 @@ export function phoneDigits(e164: string, region = 'FR'): string[] {
 }
 
 /**
- * The one string a query word is matched against (substring): name parts, email, city, the
+ * The one string a query word is matched against (substring): name parts (multi-part names
+ * also joined: "le goff legoff", see foldName), email, city, the
  * make and model of each vehicle of interest (a seller types "peugeot 208"), VINs, stock
  * numbers, registrations (also without dashes), and phone digit strings. The trade-in's make
  * and model are left out: "peugeot" finds the Peugeot buyers, not those trading one in.
@@ -115,9 +116,9 @@ export function searchKey(lead: Lead, region = 'FR'): string {
   // fold(a + ' ' + b) is fold(a) + ' ' + fold(b) (see nameSortKey): names and cities, which
   // repeat across leads, are folded once each.
   const parts: string[] = [];
-  if (contact.firstName) parts.push(foldShared(contact.firstName));
-  if (contact.lastName) parts.push(foldShared(contact.lastName));
-  if (contact.fullName) parts.push(fold(contact.fullName));
+  if (contact.firstName) parts.push(foldNameShared(contact.firstName));
+  if (contact.lastName) parts.push(foldNameShared(contact.lastName));
+  if (contact.fullName) parts.push(foldName(contact.fullName));
   if (contact.email) parts.push(fold(contact.email));
   if (contact.address?.city) parts.push(foldShared(contact.address.city));
   const plates: (string | undefined)[] = [lead.tradeIn?.registration];

@@ -15,18 +15,44 @@ export function fold(text: string): string {
   return lower.replace(/[œæßøłđ’]/g, (c) => LIGATURES[c] ?? c);
 }
 
-const foldedValues = new Map<string, string>();
+/** What splits a folded name into parts: spaces, apostrophes (’ is folded to '), hyphens. */
+const NAME_SEPARATOR = /[\s'\-\u2010\u2011]/;
+const NAME_SEPARATORS = /[\s'\-\u2010\u2011]+/g;
 
 /**
- * fold, remembered: for values many leads share (first and last names, cities), so a 100k-lead
- * index folds each distinct one once. Bounded: unique values just pass through.
+ * A name as the search key holds it: folded, then, only when it has parts, once more with the
+ * parts joined: "Le Goff" -> "le goff legoff", "N'Diaye" -> "n'diaye ndiaye". Sellers type
+ * "legoff", "ndiaye", "jeanpierre"; the joined form is in the key (built once per write), so
+ * a query never has to try its words with separators put back.
  */
-export function foldShared(text: string): string {
-  let out = foldedValues.get(text);
-  if (out === undefined) {
-    out = fold(text);
-    if (foldedValues.size >= 50_000) foldedValues.clear();
-    foldedValues.set(text, out);
-  }
-  return out;
+export function foldName(text: string): string {
+  const folded = fold(text);
+  const name = folded.trim();
+  if (!NAME_SEPARATOR.test(name)) return folded;
+  const joined = name.replace(NAME_SEPARATORS, '');
+  return joined === '' ? folded : `${folded} ${joined}`;
 }
+
+/**
+ * A function remembered per argument: for values many leads share (first and last names,
+ * cities), so a 100k-lead index works each distinct one out once. Bounded: unique values just
+ * pass through.
+ */
+function remembered(fn: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = fn(text);
+      if (seen.size >= 50_000) seen.clear();
+      seen.set(text, out);
+    }
+    return out;
+  };
+}
+
+/** fold, remembered (see remembered). */
+export const foldShared = remembered(fold);
+
+/** foldName, remembered (see remembered). */
+export const foldNameShared = remembered(foldName);

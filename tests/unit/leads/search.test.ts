@@ -347,3 +347,52 @@ describe('lead search index', () => {
     });
   });
 });
+
+describe('names in several parts (apostrophe, space, hyphen)', () => {
+  const named = (id: string, first: string, last: string) => make(id, draft({ first, last }));
+  const people = [
+    named('theo', 'Théo', 'N’Diaye'), // typographic apostrophe, as pasted from a web form
+    named('solene', 'Solène', 'Le Goff'),
+    named('jp', 'Jean-Pierre', 'Martin'),
+    named('goffin', 'Anne', 'Goffin'),
+    make('garage', draft({ contact: { kind: 'business', fullName: 'Garage Le Gall & Fils', phones: [] } })),
+  ];
+  const idx = LeadSearchIndex.build(people);
+  const found = (text: string) => ids({ text, sort: 'name' }, idx);
+
+  it.each([
+    ['ndiaye', ['theo']],
+    ['NDIAYE', ['theo']],
+    ['theo ndiaye', ['theo']],
+    ['legoff', ['solene']],
+    ['solene legoff', ['solene']],
+    ['jeanpierre', ['jp']],
+    ['jeanpierre martin', ['jp']],
+    ['legall', ['garage']],
+  ])('finds "%s" written without the separators', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["n'diaye", ['theo']],
+    ['n’diaye', ['theo']],
+    ['diaye', ['theo']],
+    ['le goff', ['solene']],
+    ['goff', ['goffin', 'solene']],
+    ['jean-pierre', ['jp']],
+    ['pierre', ['jp']],
+    ['le gall', ['garage']],
+  ])('still finds "%s" as written', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('keeps the joined form in step with the name on each write', () => {
+    const copy = LeadSearchIndex.build(people);
+    const solene = people[1]!;
+    copy.upsert({ ...solene, contact: { ...solene.contact, lastName: 'Le Bihan' } });
+    expect(ids({ text: 'legoff' }, copy)).toEqual([]);
+    expect(ids({ text: 'lebihan' }, copy)).toEqual(['solene']);
+    copy.remove('theo');
+    expect(ids({ text: 'ndiaye' }, copy)).toEqual([]);
+  });
+});
