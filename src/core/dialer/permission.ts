@@ -36,7 +36,12 @@ export function callPermission(deps: PermissionDeps): CallPermission {
       // An unreadable or invalid custom file: nobody is called until someone fixes it (the loader logged it).
       const invalid = custom as CustomRules & { status: 'invalid' };
       const rule: CallReason = { code: 'rules-file-invalid', file: invalid.file, problem: invalid.errors[0] ?? '' };
-      return { allowed: false, reasons: [{ code: rule.code, text: describeReason(rule, settings.locale), rule }] };
+      return {
+        allowed: false,
+        reasons: [
+          { code: rule.code, text: describeReason(rule, settings.locale, { zone: settings.dealershipZone }), rule },
+        ],
+      };
     }
     const verdict = checkCall(rules, {
       lead,
@@ -52,7 +57,11 @@ export function callPermission(deps: PermissionDeps): CallPermission {
     if (verdict.allowed) return { allowed: true };
     return {
       allowed: false,
-      reasons: verdict.reasons.map((rule) => ({ code: rule.code, text: describeReason(rule, settings.locale), rule })),
+      reasons: verdict.reasons.map((rule) => ({
+        code: rule.code,
+        text: describeReason(rule, settings.locale, { zone: settings.dealershipZone }),
+        rule,
+      })),
       ...(verdict.nextLegalAt ? { nextLegalAt: verdict.nextLegalAt } : {}),
     };
   };

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { SkipReason } from '../../shared/domain/callback-list';
+import { describeReason, skipZone, zoneSuffix, type ZonePlacement } from '../../shared/i18n/rules-text';
 
 const words = {
   fr: {
@@ -25,17 +26,25 @@ const words = {
   },
 } as const;
 
-/** The timeline note of a lead the dialer skipped: why, and when the call would be legal. */
+/** A reason's own sentence ends with a period; joined into one sentence it must not. */
+const clause = (text: string) => text.trim().replace(/[.;:\s]+$/u, '');
+
+/**
+ * The timeline note of a lead the dialer skipped: why, and when the call would be legal. Times
+ * are the callee's (the zone the rules judged, else `zone`, the dealership's) and always name
+ * their zone: the note outlives the computer it was written on.
+ */
 export function skipNote(skip: SkipReason, locale: 'fr' | 'en', zone: string): string {
   const w = words[locale];
+  const placement: ZonePlacement = { zone: skipZone(skip, zone) };
   const why =
     skip.kind === 'do-not-call' || skip.kind === 'no-number' || skip.kind === 'interrupted'
       ? [w[skip.kind]]
-      : skip.reasons.map((r) => r.text ?? r.code);
-  const parts = [why.join(w.semicolon)];
+      : skip.reasons.map((r) => (r.rule ? describeReason(r.rule, locale, placement) : (r.text ?? r.code)));
+  const parts = why.map(clause).filter((text) => text !== '');
   if (skip.nextLegalAt) {
-    const at = DateTime.fromISO(skip.nextLegalAt, { zone }).setLocale(locale).toFormat(w.date);
-    parts.push(`${w.next}${w.colon}${at}`);
+    const at = DateTime.fromISO(skip.nextLegalAt, { zone: placement.zone }).setLocale(locale).toFormat(w.date);
+    parts.push(`${w.next}${w.colon}${at}${zoneSuffix(placement)}`);
   }
-  return `${w.lead}${w.colon}${parts.join(w.semicolon)}.`;
+  return parts.length > 0 ? `${w.lead}${w.colon}${parts.join(w.semicolon)}.` : `${w.lead}.`;
 }

@@ -4,7 +4,7 @@ import type { CallbackListRow } from '../../shared/domain/callback-list';
 import type { Disposition } from '../../shared/domain/disposition';
 import { displayPhone, formatCount } from '../leads/format';
 import { leadHref } from '../leads/leads-route';
-import { useListPage } from './hooks';
+import { useDealershipZone, useListPage } from './hooks';
 import { describeSkip, formatWhen, type SkipLike } from './skip-reasons';
 import { catalogLanguage, looseT } from './translate';
 
@@ -30,6 +30,7 @@ export function ListEntries({
   const label = (dispositionId: string) =>
     dispositions?.find((d) => d.id === dispositionId)?.labels[lang] ?? dispositionId;
   const total = page?.total ?? 0;
+  const zone = useDealershipZone();
   const titleId = `dialer-entries-${id}`;
 
   return (
@@ -64,7 +65,7 @@ export function ListEntries({
               </thead>
               <tbody>
                 {page.items.map((row) => (
-                  <EntryRow key={row.id} row={row} region={region} locale={locale} label={label} />
+                  <EntryRow key={row.id} row={row} region={region} zone={zone} locale={locale} label={label} />
                 ))}
               </tbody>
             </table>
@@ -107,17 +108,22 @@ export function ListEntries({
 function EntryRow({
   row,
   region,
+  zone,
   locale,
   label,
 }: {
   row: CallbackListRow;
   region: string;
+  /** The dealership's: a skip's times are on the callee's clock, this one when the skip names none. */
+  zone: string;
   locale: string;
   label: (id: string) => string;
 }) {
   const { t } = useTranslation();
   const skip =
-    row.status === 'skipped' && row.skip ? describeSkip(row.skip as SkipLike, { t: looseT(t), locale, region }) : null;
+    row.status === 'skipped' && row.skip
+      ? describeSkip(row.skip as SkipLike, { t: looseT(t), locale, region, zone })
+      : null;
   const [now] = useState(() => Date.now());
   const notBefore =
     row.status === 'to-call' && row.nextEligibleAt && Date.parse(row.nextEligibleAt) > now

@@ -1,8 +1,9 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackListSummary } from '../../shared/domain/callback-list';
 import { useClient } from '../app/connection-context';
 import { ConfirmDialog } from '../leads/detail/ConfirmDialog';
+import { focusAfterCreate, type FocusNow } from './list-focus';
 import { LIST_MESSAGE_MS, nextListMessage, noListMessage } from './list-message';
 import { NewListForm } from './NewListForm';
 
@@ -34,6 +35,35 @@ export function ListsSection({
   const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
   const [message, dispatch] = useReducer(nextListMessage, noListMessage);
   const say = (text: string) => dispatch({ kind: 'said', text });
+  const sectionRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const newButtonRef = useRef<HTMLButtonElement>(null);
+  /** The list just created, until focus is on its row (see list-focus.ts). */
+  const focusCreated = useRef<string | null>(null);
+  /** The form was cancelled: focus goes back to "Nouvelle liste". */
+  const focusNewButton = useRef(false);
+
+  useEffect(() => {
+    if (creating) return;
+    if (focusNewButton.current) {
+      focusNewButton.current = false;
+      newButtonRef.current?.focus();
+    }
+    const created = focusCreated.current;
+    if (created === null) return;
+    const active = document.activeElement;
+    const now: FocusNow =
+      active === null || active === document.body ? 'body' : active === headingRef.current ? 'heading' : 'elsewhere';
+    const { focus, done } = focusAfterCreate(
+      created,
+      lists.map((l) => l.id),
+      now,
+    );
+    if (focus === 'heading') headingRef.current?.focus();
+    if (focus === 'row')
+      sectionRef.current?.querySelector<HTMLElement>(`tr[data-list-id="${CSS.escape(created)}"] th`)?.focus();
+    if (done) focusCreated.current = null;
+  }, [creating, lists]);
 
   useEffect(() => onMessage(message.text), [message, onMessage]);
   useEffect(() => {
@@ -69,11 +99,14 @@ export function ListsSection({
   };
 
   return (
-    <section className="dialer-lists" aria-labelledby="dialer-lists-title">
+    <section className="dialer-lists" aria-labelledby="dialer-lists-title" ref={sectionRef}>
       <div className="dialer-section-head">
-        <h2 id="dialer-lists-title">{t('dialer.lists.title')}</h2>
+        <h2 id="dialer-lists-title" ref={headingRef} tabIndex={-1}>
+          {t('dialer.lists.title')}
+        </h2>
         {!creating && (
           <button
+            ref={newButtonRef}
             type="button"
             className="button button-primary"
             onClick={() => {
@@ -88,11 +121,15 @@ export function ListsSection({
       {creating && (
         <NewListForm
           onCreated={(list) => {
+            focusCreated.current = list.id;
             setCreating(false);
             onCreated(list);
             say(t('dialer.newList.created', { name: list.name }));
           }}
-          onCancel={() => setCreating(false)}
+          onCancel={() => {
+            focusNewButton.current = true;
+            setCreating(false);
+          }}
         />
       )}
       {lists.length === 0 ? (
@@ -125,7 +162,7 @@ export function ListsSection({
                     className={list.id === selectedId ? 'dialer-list-selected' : undefined}
                     data-list-id={list.id}
                   >
-                    <th scope="row">
+                    <th scope="row" tabIndex={-1}>
                       {list.name}
                       <span className="note dialer-list-source">{t(`dialer.lists.source.${list.source.kind}`)}</span>
                       {inSession && <span className="badge badge-ok">{t('dialer.lists.inSession')}</span>}

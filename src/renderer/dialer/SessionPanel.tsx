@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DialerView } from '../../shared/domain/dialer';
 import type { Disposition, OutcomeInput } from '../../shared/domain/disposition';
+import { phoneCause, type PhoneCause } from '../phone/dialer-guard';
+import { usePhone } from '../phone/phone-context';
 import { countdownShare, secondsLeft } from './countdown';
-import { useTicker, type DialerCommand, type RunCommand } from './hooks';
+import { useDealershipZone, useTicker, type DialerCommand, type RunCommand } from './hooks';
 import { LeadCard } from './LeadCard';
+import { microphonePermission, resumeRefusal, sessionProblem } from './phone-readiness';
 import { sessionControls, stateText } from './session-view';
 import { SessionStats } from './SessionStats';
 import { catalogLanguage, looseT } from './translate';
@@ -47,7 +50,11 @@ export function SessionPanel({
     const byId = new Map((dispositions ?? []).map((d) => [d.id, d.labels[lang]]));
     return (id: string) => byId.get(id) ?? id;
   }, [dispositions, lang]);
-  const status = stateText(view, looseT(t), label, i18n.language);
+  const zone = useDealershipZone();
+  const status = stateText(view, looseT(t), label, i18n.language, zone);
+  const { engine, accountProblem } = usePhone();
+  const phone = usePhoneCause(accountProblem);
+  const problem = sessionProblem(view, phone, looseT(t));
 
   // "Last call" once the wrap-up is over: a SIP outcome core saved by itself, or the seller's
   // disposition once core has it (saved, or the session has moved on to the next lead).
@@ -89,6 +96,23 @@ export function SessionPanel({
     };
   };
 
+  // A paused session resumed while the phone still cannot call would fail the same way after
+  // its countdown: say why at once and stay paused.
+  const resume = async () => {
+    if (view.state === 'paused') {
+      const refusal = resumeRefusal(
+        view,
+        phoneCause(engine.getSnapshot(), accountProblem, await microphonePermission()),
+        looseT(t),
+      );
+      if (refusal) {
+        setCommandError(refusal);
+        return;
+      }
+    }
+    await command('dialer.resume');
+  };
+
   const toggle = controls.resume ? 'resume' : 'pause';
   const inWrapUp = view.state === 'wrap-up';
 
@@ -112,9 +136,9 @@ export function SessionPanel({
         {status}
       </p>
       {view.then && view.then !== 'next' && <p className="note-warning">{t(`dialer.session.then.${view.then}`)}</p>}
-      {view.problem && !inWrapUp && (
+      {problem && !inWrapUp && (
         <p className="form-error" role="alert">
-          {t('dialer.session.problem', { problem: view.problem })}
+          {t('dialer.session.problem', { problem })}
         </p>
       )}
       {commandError && (
@@ -139,7 +163,7 @@ export function SessionPanel({
             type="button"
             className="button"
             disabled={!controls.pause && !controls.resume}
-            onClick={() => void command(toggle === 'resume' ? 'dialer.resume' : 'dialer.pause')}
+            onClick={() => void (toggle === 'resume' ? resume() : command('dialer.pause'))}
           >
             {t(`dialer.session.${toggle}`)}
           </button>
@@ -210,6 +234,20 @@ export function SessionPanel({
       <SessionStats stats={view.stats} />
     </section>
   );
+}
+
+/**
+ * What stops the phone from calling now, re-read when it changes: the snapshot changes many times
+ * a second during a call (the microphone meter), the cause seldom, so the panel renders on the cause.
+ */
+function usePhoneCause(accountProblem: Parameters<typeof phoneCause>[1]): PhoneCause | undefined {
+  const { engine } = usePhone();
+  const read = useCallback(
+    () => JSON.stringify(phoneCause(engine.getSnapshot(), accountProblem) ?? null),
+    [engine, accountProblem],
+  );
+  const key = useSyncExternalStore(engine.subscribe, read);
+  return useMemo(() => (JSON.parse(key) as PhoneCause | null) ?? undefined, [key]);
 }
 
 function Countdown({ endsAt, total }: { endsAt: string | undefined; total: number }) {

@@ -5,6 +5,8 @@ import type { DialerView } from '../../shared/domain/dialer';
 import type { Disposition } from '../../shared/domain/disposition';
 import type { AppError, Result } from '../../shared/result';
 import { useConnection } from '../app/connection-context';
+import { defaultSettings } from '../../shared/domain/settings';
+import { useSettingsView } from '../settings/useSettingsView';
 
 /** Requests that answer with the session's view. */
 export type DialerCommand =
@@ -163,4 +165,10 @@ export function useTicker(running: boolean, ms = 250): number {
     };
   }, [running, ms]);
   return now;
+}
+
+/** The dealership's zone (settings), in which the dialer tells times that belong to no one callee. */
+export function useDealershipZone(): string {
+  const [settings] = useSettingsView();
+  return settings.status === 'ready' ? settings.view.values.dealershipZone : defaultSettings.dealershipZone;
 }

@@ -1,5 +1,6 @@
 import type { DialerView } from '../../shared/domain/dialer';
-import { formatCount, formatDateTime, pluralForm } from '../leads/format';
+import { computerZone, zoneSuffix } from '../../shared/i18n/rules-text';
+import { formatCount, pluralForm } from '../leads/format';
 import type { Translate } from './translate';
 
 /** A session is running (not idle, not stopped): its panel leads the page. */
@@ -40,12 +41,28 @@ export function sessionControls(view: DialerView): SessionControls {
   }
 }
 
-/** The one sentence the status line says (and screen readers announce) for the session's state. */
+/**
+ * "27/11/2026 10:00" in `zone`, and " (Europe/Paris)" after it when that is not the computer's
+ * zone (`here`): the list's leads come back on the calling rules' clock, not the seller's.
+ */
+export function formatSessionTime(iso: string, locale: string, zone: string, here: string = computerZone()): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const text = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: zone }).format(time);
+  return `${text}${zoneSuffix({ zone, here })}`;
+}
+
+/**
+ * The one sentence the status line says (and screen readers announce) for the session's state.
+ * `zone`: the dealership's, in which the session's end says when the list has leads again.
+ */
 export function stateText(
   view: DialerView,
   t: Translate,
   dispositionLabel: (id: string) => string,
   locale: string,
+  zone: string = computerZone(),
+  here: string = computerZone(),
 ): string {
   const name = view.current ? view.current.name || view.current.number : '';
   switch (view.state) {
@@ -72,7 +89,7 @@ export function stateText(
       if (view.comesBack)
         return t(`dialer.session.state.listDoneUntil.${pluralForm(view.comesBack.count, locale)}`, {
           n: formatCount(view.comesBack.count, locale),
-          at: formatDateTime(view.comesBack.at, locale),
+          at: formatSessionTime(view.comesBack.at, locale, zone, here),
         });
       return t('dialer.session.state.listDone');
     case 'interrupted':

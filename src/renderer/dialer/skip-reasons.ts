@@ -6,6 +6,7 @@ import {
   type ZoneSource,
 } from '../../shared/domain/calling-rules';
 import type { SkipReason } from '../../shared/domain/callback-list';
+import { computerZone, reasonKey, skipZone, windowsText, zoneSuffix } from '../../shared/i18n/rules-text';
 import { displayPhone } from '../leads/format';
 import { catalogLanguage, type Translate } from './translate';
 
@@ -28,6 +29,13 @@ export interface ReasonContext {
   /** settings.defaultRegion: how numbers are shown. */
   region: string;
   zoneSource?: ZoneSource | undefined;
+  /**
+   * The zone times are told in when the skip names no callee zone: the dealership's
+   * (settings.dealershipZone). Default: the computer's.
+   */
+  zone?: string | undefined;
+  /** The computer's zone; a time in another zone names it. Default: read from the browser. */
+  here?: string | undefined;
 }
 
 export interface SkipText {
@@ -41,11 +49,15 @@ const ruleCodes = new Set<string>(CallReasonSchema.options.map((option) => optio
 const INTERNAL_DNC = 'internal-do-not-call';
 
 const whenFormats = new Map<string, Intl.DateTimeFormat>();
-/** "jeu. 26 nov., 10:00" in the seller's zone: when to try again. */
-export function formatWhen(iso: string, locale: string): string {
+/**
+ * "jeu. 26 nov., 10:00" in `zone` (default: the computer's), followed by " (Europe/Paris)" when
+ * that is not the computer's zone (`here`): the seller must know which clock a time is on.
+ */
+export function formatWhen(iso: string, locale: string, zone?: string, here: string = computerZone()): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  let f = whenFormats.get(locale);
+  const key = `${locale}|${zone ?? ''}`;
+  let f = whenFormats.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, {
       weekday: 'short',
@@ -53,10 +65,11 @@ export function formatWhen(iso: string, locale: string): string {
       month: 'short',
       hour: '2-digit',
       minute: '2-digit',
+      ...(zone ? { timeZone: zone } : {}),
     });
-    whenFormats.set(locale, f);
+    whenFormats.set(key, f);
   }
-  return f.format(time);
+  return `${f.format(time)}${zone ? zoneSuffix({ zone, here }) : ''}`;
 }
 
 /** A calendar day of the callee ("2026-11-28") as words, without moving it through any zone. */
@@ -71,6 +84,7 @@ function formatLocalDate(date: string, locale: string): string {
 /** The reason's parameters as the catalog's `{{placeholders}}` want them. */
 export function reasonParams(reason: CallReason, ctx: ReasonContext): Record<string, string> {
   const lang = catalogLanguage(ctx.locale);
+  const zone = ctx.zone ?? ('zone' in reason ? reason.zone : undefined);
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(reason)) {
     if (key === 'code') continue;
@@ -83,7 +97,7 @@ export function reasonParams(reason: CallReason, ctx: ReasonContext): Record<str
       case 'until':
       case 'listAsOf':
       case 'freesAt':
-        out[key] = formatWhen(String(value), ctx.locale);
+        out[key] = formatWhen(String(value), ctx.locale, zone, ctx.here);
         break;
       case 'localDate':
         out[key] = formatLocalDate(String(value), ctx.locale);
@@ -92,7 +106,7 @@ export function reasonParams(reason: CallReason, ctx: ReasonContext): Record<str
         out[key] = ctx.zoneSource ? `${String(value)}, ${ctx.t(`rules.zoneSource.${ctx.zoneSource}`)}` : String(value);
         break;
       case 'windows':
-        out[key] = (value as { start: string; end: string }[]).map((w) => `${w.start}–${w.end}`).join(', ');
+        out[key] = windowsText(value as { start: string; end: string }[], lang);
         break;
       case 'name':
         out[key] = (value as Record<'fr' | 'en', string>)[lang];
@@ -112,17 +126,22 @@ export function reasonText(reason: ReasonLike, ctx: ReasonContext): string {
   const parsed = CallReasonSchema.safeParse(rule ?? rest);
   if (parsed.success) {
     const r = parsed.data;
-    const key = r.code === 'refused' && r.until ? 'refused-until' : r.code;
-    return ctx.t(`rules.reasons.${key}`, reasonParams(r, ctx));
+    return ctx.t(`rules.reasons.${reasonKey(r)}`, reasonParams(r, ctx));
   }
   if (text) return text;
   if (ruleCodes.has(reason.code)) return ctx.t(`dialer.reasons.${reason.code}`);
   return ctx.t('dialer.skip.unknownReason', { code: reason.code });
 }
 
-/** A skipped entry's reasons and next legal time, ready to show. */
+/**
+ * A skipped entry's reasons and next legal time, ready to show. Its times are on the callee's
+ * clock (the zone the reasons quote hours in, else the dealership's), as the note core wrote on
+ * the lead's timeline (skip-note.ts), and name that zone when it is not the computer's.
+ */
 export function describeSkip(skip: SkipLike, ctx: Omit<ReasonContext, 'zoneSource'>): SkipText {
-  const c: ReasonContext = { ...ctx, zoneSource: skip.zoneSource };
+  const here = ctx.here ?? computerZone();
+  const zone = skipZone(skip, ctx.zone ?? here);
+  const c: ReasonContext = { ...ctx, zoneSource: skip.zoneSource, zone, here };
   const listed = skip.reasons.map((r) => reasonText(r as ReasonLike, c));
   let reasons: string[];
   switch (skip.kind) {
@@ -146,7 +165,8 @@ export function describeSkip(skip: SkipLike, ctx: Omit<ReasonContext, 'zoneSourc
       break;
   }
   const out: SkipText = { reasons: [...new Set(reasons)] };
-  if (skip.nextLegalAt) out.nextLegal = ctx.t('rules.nextLegal.at', { at: formatWhen(skip.nextLegalAt, ctx.locale) });
+  if (skip.nextLegalAt)
+    out.nextLegal = ctx.t('rules.nextLegal.at', { at: formatWhen(skip.nextLegalAt, ctx.locale, zone, here) });
   else if (skip.kind === 'do-not-call') out.nextLegal = ctx.t('rules.nextLegal.not-by-waiting');
   else if (skip.kind === 'forbidden')
     out.nextLegal = skip.reasons.some((r) => timeReasonCodes.has(r.code as CallReasonCode))

@@ -80,7 +80,7 @@ export function PhoneProvider({
   useEffect(() => onReconnected(() => void outbox.flush()), [onReconnected, outbox]);
 
   useIncomingCallNotifications(engine, t);
-  useDialerBridge(engine, client);
+  useDialerBridge(engine, client, accountProblem);
 
   useEffect(() => () => void engine.dispose(), [engine]);
 

@@ -1,26 +1,32 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelanceClient } from '../../shared/client';
-import { callInTheWay, phoneNotReady } from './dialer-guard';
+import { looseT } from '../dialer/translate';
+import type { AccountProblem } from './account';
+import { callFailureCause, phoneCause, phoneProblemText } from './dialer-guard';
 import type { PhoneEngine } from './engine/types';
 
 /**
  * The dialer lives in core; calls live here. Core asks (place, prepare, hang up) through events
  * and gets the softphone's answer back; the call's own events then flow through `calls.report`.
  */
-export function useDialerBridge(engine: PhoneEngine, client: RelanceClient): void {
+export function useDialerBridge(
+  engine: PhoneEngine,
+  client: RelanceClient,
+  accountProblem: AccountProblem | undefined,
+): void {
   const { t } = useTranslation();
+  // Read when core asks for a call; a change must not re-subscribe the bridge.
+  const account = useRef(accountProblem);
   useEffect(() => {
+    account.current = accountProblem;
+  }, [accountProblem]);
+  useEffect(() => {
+    const say = looseT(t);
     const offPlace = client.on('dialer.placeCall', ({ requestId, dialerSessionId, leadId, number }) => {
-      const phone = engine.getSnapshot();
-      const notReady = phoneNotReady(phone.registration);
-      if (notReady) {
-        const problem = notReady === 'noAccount' ? t('phone.dialerNoAccount') : t('phone.dialerNotRegistered');
-        void client.request('dialer.placeResult', { requestId, problem });
-        return;
-      }
-      if (callInTheWay(phone.calls)) {
-        void client.request('dialer.placeResult', { requestId, problem: t('phone.dialerBlockedByCall') });
+      const cause = phoneCause(engine.getSnapshot(), account.current);
+      if (cause) {
+        void client.request('dialer.placeResult', { requestId, problem: phoneProblemText(cause, say).slice(0, 500) });
         return;
       }
       engine.call(number, { leadId, dialerSessionId }).then(
@@ -28,7 +34,7 @@ export function useDialerBridge(engine: PhoneEngine, client: RelanceClient): voi
         (error: unknown) =>
           void client.request('dialer.placeResult', {
             requestId,
-            problem: (error instanceof Error ? error.message : String(error)).slice(0, 500) || 'call failed',
+            problem: phoneProblemText(callFailureCause(error), say).slice(0, 500),
           }),
       );
     });

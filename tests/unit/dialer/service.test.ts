@@ -209,7 +209,7 @@ describe('power dialer session', () => {
     });
     expect((await s.h.service.get(saturday.id)).timeline.at(-1)).toMatchObject({
       kind: 'note',
-      text: 'Appel non passé par la session d’appels : pas d’appel le samedi ; prochain créneau permis : lundi 16 mars 2026 à 10:00.',
+      text: 'Appel non passé par la session d’appels : pas d’appel le samedi ; prochain créneau permis : lundi 16 mars 2026 à 10:00 (Europe/Paris).',
     });
     expect((await s.h.service.get(listed.id)).timeline.at(-1)).toMatchObject({
       kind: 'note',

@@ -147,4 +147,15 @@ describe('stateText', () => {
       'Session over: nobody to call right now. 1,200 leads of this list can be called from 3/11/26, 10:00 AM.',
     );
   });
+
+  it('says that time in the dealership’s zone, naming it when the computer is in another', () => {
+    const at = '2026-11-27T09:00:00.000Z'; // 10:00 in Paris
+    const view: DialerView = { state: 'stopped', stopReason: 'list-done', comesBack: { count: 2, at }, stats };
+    expect(stateText(view, fr, label, 'fr', 'Europe/Paris', 'UTC')).toBe(
+      'Session terminée : personne à appeler maintenant. 2 prospects de cette liste pourront être appelés à partir du 27/11/2026 10:00 (Europe/Paris).',
+    );
+    expect(stateText(view, fr, label, 'fr', 'Europe/Paris', 'Europe/Paris')).toBe(
+      'Session terminée : personne à appeler maintenant. 2 prospects de cette liste pourront être appelés à partir du 27/11/2026 10:00.',
+    );
+  });
 });

@@ -4,6 +4,7 @@ import type { SkipReason } from '../../../../src/shared/domain/callback-list';
 import { createI18n } from '../../../../src/renderer/i18n/i18n';
 import { describeSkip, formatWhen, reasonText, type SkipLike } from '../../../../src/renderer/dialer/skip-reasons';
 import { looseT } from '../../../../src/renderer/dialer/translate';
+import { skipNote } from '../../../../src/core/dialer/skip-note';
 
 const frI18n = createI18n('fr');
 const enI18n = createI18n('en');
@@ -32,14 +33,14 @@ describe('describeSkip: rules reasons with their parameters, in the UI language'
       ],
       nextLegalAt: '2026-11-30T09:00:00.000Z',
     });
-    expect(describeSkip(s, fr)).toEqual({
+    expect(describeSkip(s, { ...fr, here: 'Europe/Paris' })).toEqual({
       reasons: [
-        "Hors des heures d'appel : il est 21:30 chez l'appelé (Europe/Paris) ; appels 10:00–13:00, 14:00–20:00.",
+        "Hors des heures d'appel : il est 21:30 chez l'appelé (Europe/Paris) ; appels 10:00–13:00 et 14:00–20:00.",
       ],
-      nextLegal: `Prochain créneau légal : ${formatWhen('2026-11-30T09:00:00.000Z', 'fr')}.`,
+      nextLegal: 'Prochain créneau légal : lun. 30 nov., 10:00.',
     });
     expect(describeSkip(s, en).reasons).toEqual([
-      'Outside calling hours: it is 21:30 where the callee is (Europe/Paris); calls 10:00–13:00, 14:00–20:00.',
+      'Outside calling hours: it is 21:30 where the callee is (Europe/Paris); calls 10:00–13:00 and 14:00–20:00.',
     ]);
   });
 
@@ -107,6 +108,65 @@ describe('describeSkip: rules reasons with their parameters, in the UI language'
     ).toBe(
       `4 appels ou tentatives en 30 jours (maximum 4) : possible à partir du ${formatWhen('2026-12-03T09:00:00.000Z', 'fr')}.`,
     );
+  });
+});
+
+describe('describeSkip: times on the callee’s clock, as on the lead’s timeline', () => {
+  const late = {
+    code: 'outside-window' as const,
+    zone: 'Europe/Paris',
+    localTime: '01:27',
+    weekday: 'fri' as const,
+    windows: [
+      { start: '10:00', end: '13:00' },
+      { start: '14:00', end: '20:00' },
+    ],
+  };
+  // 09:00 UTC: 10:00 in Paris.
+  const s = skip({
+    kind: 'forbidden',
+    reasons: [{ code: late.code, rule: late }],
+    nextLegalAt: '2026-11-27T09:00:00.000Z',
+  });
+
+  it('gives the next legal time in the zone of the quoted hours, naming it on a computer in another zone', () => {
+    expect(describeSkip(s, { ...fr, here: 'UTC' }).nextLegal).toBe(
+      'Prochain créneau légal : ven. 27 nov., 10:00 (Europe/Paris).',
+    );
+    expect(describeSkip(s, { ...fr, here: 'Europe/Paris' }).nextLegal).toBe(
+      'Prochain créneau légal : ven. 27 nov., 10:00.',
+    );
+    expect(describeSkip(s, { ...en, here: 'America/New_York' }).nextLegal).toBe(
+      'Next legal time: Fri, Nov 27, 10:00 AM (Europe/Paris).',
+    );
+  });
+
+  it('agrees with the note core wrote on the lead’s timeline', () => {
+    const note = skipNote(s, 'fr', 'Europe/Paris');
+    expect(note).toContain('appels 10:00–13:00 et 14:00–20:00');
+    expect(note).toContain('à 10:00 (Europe/Paris)');
+    expect(describeSkip(s, { ...fr, here: 'UTC' }).reasons[0]).toContain('appels 10:00–13:00 et 14:00–20:00');
+    expect(describeSkip(s, { ...fr, here: 'UTC' }).nextLegal).toContain('10:00 (Europe/Paris)');
+  });
+
+  it('uses the dealership’s zone when no reason names the callee’s', () => {
+    const limit = {
+      code: 'attempt-limit' as const,
+      count: 4,
+      maxAttempts: 4,
+      windowDays: 30,
+      freesAt: '2026-12-03T09:00:00.000Z',
+    };
+    const d = describeSkip(
+      skip({ kind: 'forbidden', reasons: [{ code: limit.code, rule: limit }], nextLegalAt: limit.freesAt }),
+      { ...fr, zone: 'Europe/Paris', here: 'UTC' },
+    );
+    expect(d).toEqual({
+      reasons: [
+        '4 appels ou tentatives en 30 jours (maximum 4) : possible à partir du jeu. 3 déc., 10:00 (Europe/Paris).',
+      ],
+      nextLegal: 'Prochain créneau légal : jeu. 3 déc., 10:00 (Europe/Paris).',
+    });
   });
 });
 

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { skipNote } from '../../../src/core/dialer/skip-note';
+import type { SkipReason } from '../../../src/shared/domain/callback-list';
+import type { CallReason } from '../../../src/shared/domain/calling-rules';
+
+const late: CallReason = {
+  code: 'outside-window',
+  zone: 'Europe/Paris',
+  localTime: '01:27',
+  weekday: 'fri',
+  windows: [
+    { start: '10:00', end: '13:00' },
+    { start: '14:00', end: '20:00' },
+  ],
+};
+// 09:00 UTC is 10:00 in Paris.
+const nextLegalAt = '2026-11-27T09:00:00.000Z';
+
+describe('skipNote: the note on a skipped lead’s timeline', () => {
+  it('reads as one French sentence: hours as words, no JSON, no ". ;", the time in the callee’s zone', () => {
+    // The text core used to store beside the rule (with the windows as JSON) is not what the note says.
+    const skip: SkipReason = {
+      kind: 'forbidden',
+      reasons: [{ code: late.code, text: 'appels {"start":"10:00","end":"13:00"}.', rule: late }],
+      nextLegalAt,
+      at: '2026-11-27T00:27:00.000Z',
+    };
+    expect(skipNote(skip, 'fr', 'Europe/Paris')).toBe(
+      "Appel non passé par la session d’appels : Hors des heures d'appel : il est 01:27 chez l'appelé (Europe/Paris) ; appels 10:00–13:00 et 14:00–20:00 ; prochain créneau permis : vendredi 27 novembre 2026 à 10:00 (Europe/Paris).",
+    );
+    expect(skipNote(skip, 'en', 'Europe/Paris')).toBe(
+      'Call not made by the dialer session: Outside calling hours: it is 01:27 where the callee is (Europe/Paris); calls 10:00–13:00 and 14:00–20:00; next legal time: Friday 27 November 2026 at 10:00 (Europe/Paris).',
+    );
+  });
+
+  it('gives the next legal time on the callee’s clock when the callee is elsewhere than the dealership', () => {
+    const skip: SkipReason = {
+      kind: 'forbidden',
+      reasons: [{ code: late.code, rule: { ...late, zone: 'Pacific/Noumea' } }],
+      nextLegalAt: '2026-11-26T23:00:00.000Z',
+      at: '2026-11-26T14:00:00.000Z',
+    };
+    expect(skipNote(skip, 'fr', 'Europe/Paris')).toContain(
+      'prochain créneau permis : vendredi 27 novembre 2026 à 10:00 (Pacific/Noumea).',
+    );
+  });
+
+  it('joins reasons that end with a period without doubling the punctuation', () => {
+    const skip: SkipReason = {
+      kind: 'forbidden',
+      reasons: [
+        { code: 'a', text: 'Pas de consentement enregistré pour le +33612345678.' },
+        { code: 'b', text: 'Hors horaires.' },
+      ],
+      nextLegalAt,
+      at: '2026-11-27T00:27:00.000Z',
+    };
+    const note = skipNote(skip, 'fr', 'Europe/Paris');
+    expect(note).toBe(
+      'Appel non passé par la session d’appels : Pas de consentement enregistré pour le +33612345678 ; Hors horaires ; prochain créneau permis : vendredi 27 novembre 2026 à 10:00 (Europe/Paris).',
+    );
+    expect(note).not.toMatch(/\.\s*;|\.\./);
+  });
+
+  it('keeps its fixed words for the do-not-call list and a lead without number', () => {
+    expect(skipNote({ kind: 'do-not-call', reasons: [], at: nextLegalAt }, 'fr', 'Europe/Paris')).toBe(
+      'Appel non passé par la session d’appels : numéro sur la liste interne d’opposition.',
+    );
+    expect(skipNote({ kind: 'no-number', reasons: [], at: nextLegalAt }, 'en', 'Europe/Paris')).toBe(
+      'Call not made by the dialer session: no number that can be called.',
+    );
+  });
+});
