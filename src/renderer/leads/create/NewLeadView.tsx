@@ -9,7 +9,9 @@ import { leadHref, leadsListHref } from '../leads-route';
 import { listMemory } from '../leads-context';
 import { navigate } from '../useHash';
 import { ServerErrorMessage } from '../../settings/FieldProblem';
+import type { FormProblem } from './contact-fields';
 import { DuplicateWarning } from './DuplicateWarning';
+import { TextField } from './FormField';
 import { duplicateKey, duplicateQuery } from './duplicates';
 import {
   buildDraft,
@@ -20,7 +22,7 @@ import {
   type NewLeadValues,
 } from './new-lead';
 
-type Problem = { kind: 'local'; problem: LocalProblem } | { kind: 'server'; error: AppError };
+type Problem = FormProblem<LocalProblem>;
 
 const emptyValues = Object.fromEntries(newLeadFields.map((f) => [f, ''])) as NewLeadValues;
 const inputTypes: Partial<Record<NewLeadField, string>> = { phone: 'tel', email: 'email' };
@@ -95,38 +97,23 @@ export function NewLeadView() {
     else focusFirst(fields);
   };
 
-  const input = (field: NewLeadField) => {
-    const id = `new-lead-${field}`;
-    const problem = problems[field];
-    return (
-      <div className={problem ? 'field field-invalid' : 'field'} key={field}>
-        <label htmlFor={id}>{t(`leads.create.${field}`)}</label>
-        <input
-          ref={field === 'firstName' ? firstRef : undefined}
-          id={id}
-          type={inputTypes[field] ?? 'text'}
-          autoComplete={autoComplete[field]}
-          value={values[field]}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-error` : undefined}
-          onChange={(event) => {
-            setValues((v) => ({ ...v, [field]: event.target.value }));
-            setProblems((p) => ({ ...p, [field]: undefined }));
-            if (field === 'phone' || field === 'email') setDuplicates(null);
-          }}
-        />
-        {problem && (
-          <p id={`${id}-error`} className="field-error">
-            {problem.kind === 'local' ? (
-              t(`leads.create.${problem.problem}`)
-            ) : (
-              <ServerErrorMessage error={problem.error} />
-            )}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const input = (field: NewLeadField) => (
+    <TextField
+      key={field}
+      id={`new-lead-${field}`}
+      label={t(`leads.create.${field}`)}
+      type={inputTypes[field]}
+      autoComplete={autoComplete[field]}
+      inputRef={field === 'firstName' ? firstRef : undefined}
+      value={values[field]}
+      problem={problems[field]}
+      onChange={(value) => {
+        setValues((v) => ({ ...v, [field]: value }));
+        setProblems((p) => ({ ...p, [field]: undefined }));
+        if (field === 'phone' || field === 'email') setDuplicates(null);
+      }}
+    />
+  );
 
   return (
     <div className="new-lead">

@@ -1,12 +1,12 @@
 import type { LeadDraft } from '../../../shared/domain/lead';
 import type { AppError } from '../../../shared/result';
-import { parsePhone } from '../../../shared/phone';
+import { bareLeadPath, errorIssues, hasName, isEmail, readPhone } from './contact-fields';
 
 export const newLeadFields = ['firstName', 'lastName', 'phone', 'email', 'make', 'model'] as const;
 export type NewLeadField = (typeof newLeadFields)[number];
 export type NewLeadValues = Record<NewLeadField, string>;
 
-export type LocalProblem = 'needName' | 'badPhone' | 'needMake' | 'needModel';
+export type LocalProblem = 'needName' | 'badPhone' | 'badEmail' | 'needMake' | 'needModel';
 
 /** Checks what the form can check itself and builds the draft; the server checks the rest. */
 export function buildDraft(
@@ -15,9 +15,10 @@ export function buildDraft(
 ): { ok: true; draft: LeadDraft } | { ok: false; problems: Partial<Record<NewLeadField, LocalProblem>> } {
   const v = Object.fromEntries(newLeadFields.map((f) => [f, values[f].trim()])) as NewLeadValues;
   const problems: Partial<Record<NewLeadField, LocalProblem>> = {};
-  if (!v.firstName && !v.lastName) problems.lastName = 'needName';
-  const phone = v.phone ? parsePhone(v.phone, region) : null;
+  if (!hasName(v.firstName, v.lastName)) problems.lastName = 'needName';
+  const phone = readPhone(v.phone, region);
   if (phone && !phone.ok) problems.phone = 'badPhone';
+  if (v.email && !isEmail(v.email)) problems.email = 'badEmail';
   if (v.make && !v.model) problems.model = 'needModel';
   if (v.model && !v.make) problems.make = 'needMake';
   if (Object.keys(problems).length > 0 || (phone && !phone.ok)) return { ok: false, problems };
@@ -28,7 +29,7 @@ export function buildDraft(
         kind: 'individual',
         ...(v.firstName && { firstName: v.firstName }),
         ...(v.lastName && { lastName: v.lastName }),
-        phones: phone?.ok ? [{ e164: phone.e164, raw: v.phone, type: 'mobile', preferred: true }] : [],
+        phones: phone?.ok ? [{ e164: phone.e164, raw: phone.raw, type: 'mobile', preferred: true }] : [],
         ...(v.email && { email: v.email }),
       },
       vehicles: v.make ? [{ interest: 'buy', make: v.make, model: v.model }] : [],
@@ -52,7 +53,7 @@ const serverPaths: [string, NewLeadField][] = [
 
 /** `draft.contact.email` (or without the `draft.` prefix) -> the form field to show the error on. */
 export function fieldForServerPath(path: string): NewLeadField | null {
-  const bare = path.replace(/^draft\./, '');
+  const bare = bareLeadPath(path);
   return serverPaths.find(([prefix]) => bare === prefix || bare.startsWith(`${prefix}.`))?.[1] ?? null;
 }
 
@@ -61,11 +62,7 @@ export function serverIssues(error: AppError): {
   fields: Partial<Record<NewLeadField, { path: string; message: string }>>;
   general: boolean;
 } {
-  const issues = error.issues?.length
-    ? error.issues
-    : error.field
-      ? [{ field: error.field, message: error.message }]
-      : [];
+  const issues = errorIssues(error);
   const fields: Partial<Record<NewLeadField, { path: string; message: string }>> = {};
   for (const issue of issues) {
     const field = fieldForServerPath(issue.field);

@@ -26,6 +26,16 @@ interface Props {
 export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  // The form closed (saved or cancelled) or a done callback left the list: without this the
+  // keyboard focus would fall to the page with the control that held it.
+  useEffect(() => {
+    if (formOpen || !returnFocus.current) return;
+    returnFocus.current = false;
+    openRef.current?.focus();
+  });
   const pending = lead.callbacks.filter((c) => c.status === 'pending').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const done = lead.callbacks
     .filter((c) => c.status === 'done')
@@ -37,8 +47,18 @@ export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) 
     const result = await run();
     if (!result.ok) setError(t(`errors.${result.error.code}`));
   };
-  const complete = (callback: Callback) =>
-    act(() => mutate('leads.completeCallback', { id: lead.id, callbackId: callback.id }));
+  const complete = async (callback: Callback) => {
+    setError(null);
+    setStatus(null);
+    const result = await mutate('leads.completeCallback', { id: lead.id, callbackId: callback.id });
+    if (!result.ok) {
+      setError(t(`errors.${result.error.code}`));
+      return;
+    }
+    // Its button left with the callback.
+    returnFocus.current = true;
+    setStatus(t('leads.callback.doneStatus'));
+  };
   const snooze = (callback: Callback, choice: SnoozeChoice) =>
     act(() =>
       mutate('leads.snoozeCallback', {
@@ -102,12 +122,32 @@ export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) 
         </p>
       )}
       {formOpen ? (
-        <CallbackForm lead={lead} mutate={mutate} onDone={() => onFormOpen(false)} />
+        <CallbackForm
+          lead={lead}
+          mutate={mutate}
+          onDone={(saved) => {
+            returnFocus.current = true;
+            setStatus(saved ? t('leads.callback.saved') : null);
+            onFormOpen(false);
+          }}
+        />
       ) : (
-        <button type="button" className="button" aria-keyshortcuts="c" onClick={() => onFormOpen(true)}>
+        <button
+          ref={openRef}
+          type="button"
+          className="button"
+          aria-keyshortcuts="c"
+          onClick={() => {
+            setStatus(null);
+            onFormOpen(true);
+          }}
+        >
           {t('leads.callback.open')}
         </button>
       )}
+      <p className="form-status" aria-live="polite">
+        {status}
+      </p>
       {done.length > 0 && (
         <details className="done-callbacks">
           <summary>
@@ -128,7 +168,7 @@ export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) 
   );
 }
 
-function CallbackForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onDone: () => void }) {
+function CallbackForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const [due, setDue] = useState(() => toDateTimeLocal(tomorrowAtTen(new Date())));
   const [scope, setScope] = useState<Callback['scope']>('owner');
@@ -141,6 +181,7 @@ function CallbackForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; on
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     const date = fromDateTimeLocal(due);
     if (!date || isPastForCallback(date, new Date())) {
       setProblem(t(date ? 'leads.callback.pastDate' : 'leads.callback.badDate'));
@@ -156,7 +197,7 @@ function CallbackForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; on
       ...(note.trim() && { note: note.trim() }),
     });
     setBusy(false);
-    if (result.ok) onDone();
+    if (result.ok) onDone(true);
     else setProblem(t(`errors.${result.error.code}`));
   };
 
@@ -210,10 +251,11 @@ function CallbackForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; on
         />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        {/* Not `disabled` while saving: a disabled button drops the keyboard focus to the page. */}
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
           {t('leads.callback.save')}
         </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
+        <button type="button" className="button button-quiet" onClick={() => onDone(false)}>
           {t('leads.callback.cancel')}
         </button>
       </div>

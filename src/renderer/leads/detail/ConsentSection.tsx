@@ -19,13 +19,25 @@ export function ConsentSection({ lead, mutate }: { lead: Lead; mutate: Mutate })
   const [formOpen, setFormOpen] = useState(false);
   const [revoking, setRevoking] = useState<ConsentRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  // The form closed or a revoked consent lost its button: the keyboard goes to "Ajouter un
+  // consentement" rather than to the page.
+  useEffect(() => {
+    if (formOpen || !returnFocus.current) return;
+    returnFocus.current = false;
+    addRef.current?.focus();
+  });
 
   const revoke = async () => {
     if (!revoking) return;
     const result = await mutate('leads.revokeConsent', { id: lead.id, consentId: revoking.id });
     if (result.ok) {
+      returnFocus.current = true;
       setRevoking(null);
       setError(null);
+      setStatus(t('leads.consent.revokedStatus'));
     } else setError(t(`errors.${result.error.code}`));
   };
 
@@ -66,12 +78,31 @@ export function ConsentSection({ lead, mutate }: { lead: Lead; mutate: Mutate })
         })}
       </ul>
       {formOpen ? (
-        <ConsentForm lead={lead} mutate={mutate} onDone={() => setFormOpen(false)} />
+        <ConsentForm
+          lead={lead}
+          mutate={mutate}
+          onDone={(saved) => {
+            returnFocus.current = true;
+            setStatus(saved ? t('leads.consent.saved') : null);
+            setFormOpen(false);
+          }}
+        />
       ) : (
-        <button type="button" className="button" onClick={() => setFormOpen(true)}>
+        <button
+          ref={addRef}
+          type="button"
+          className="button"
+          onClick={() => {
+            setStatus(null);
+            setFormOpen(true);
+          }}
+        >
           {t('leads.consent.add')}
         </button>
       )}
+      <p className="form-status" aria-live="polite">
+        {status}
+      </p>
       <ConfirmDialog
         open={revoking !== null}
         title={t('leads.consent.revokeTitle')}
@@ -91,7 +122,7 @@ export function ConsentSection({ lead, mutate }: { lead: Lead; mutate: Mutate })
 
 type Problems = Partial<Record<'number' | 'wording' | 'givenAt' | 'form', ReactNode>>;
 
-function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onDone: () => void }) {
+function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const { region } = useLeadsContext();
   const preferred = lead.contact.phones.find((p) => p.preferred) ?? lead.contact.phones[0];
@@ -101,11 +132,13 @@ function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onD
   const [proof, setProof] = useState('');
   const [givenAt, setGivenAt] = useState(() => toDateTimeLocal(new Date()));
   const [problems, setProblems] = useState<Problems>({});
+  const [busy, setBusy] = useState(false);
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     const parsed = parsePhone(number, region);
     const date = readConsentDate(givenAt, Date.now());
     const local: Problems = {};
@@ -120,6 +153,7 @@ function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onD
         ?.focus();
       return;
     }
+    setBusy(true);
     const result = await mutate('leads.addConsent', {
       id: lead.id,
       consent: {
@@ -130,7 +164,8 @@ function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onD
         ...(proof.trim() && { proof: proof.trim() }),
       },
     });
-    if (result.ok) onDone();
+    setBusy(false);
+    if (result.ok) onDone(true);
     else {
       const field = result.error.field ?? result.error.issues?.[0]?.field ?? '';
       const key = (['number', 'wording', 'givenAt'] as const).find((k) => field.endsWith(k)) ?? 'form';
@@ -207,10 +242,10 @@ function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onD
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
           {t('leads.consent.save')}
         </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
+        <button type="button" className="button button-quiet" onClick={() => onDone(false)}>
           {t('leads.consent.cancel')}
         </button>
       </div>

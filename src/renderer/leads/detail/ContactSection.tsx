@@ -1,27 +1,39 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../shared/domain/lead';
 import { displayPhone, formatDate } from '../format';
 import { useLeadsContext } from '../leads-context';
 import { CallNumberButton } from '../../phone/CallNumberButton';
 import { useFacets } from '../list/useFacets';
+import { ContactEditForm, type ContactEditEnd } from './ContactEditForm';
 import { OwnerField, TagsField } from './OwnerTagsFields';
 import type { Mutate } from './useLead';
+import './contact-edit.css';
 
 export function Section({
   title,
   id,
   children,
   className,
+  action,
 }: {
   title: string;
   id: string;
   children: ReactNode;
   className?: string;
+  /** A button beside the title ("Modifier"). */
+  action?: ReactNode;
 }) {
   return (
     <section className={className ? `detail-section ${className}` : 'detail-section'} aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
+      {action ? (
+        <div className="section-head">
+          <h3 id={id}>{title}</h3>
+          {action}
+        </div>
+      ) : (
+        <h3 id={id}>{title}</h3>
+      )}
       {children}
     </section>
   );
@@ -42,7 +54,58 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-export function ContactSection({ lead }: { lead: Lead }) {
+export function ContactSection({ lead, mutate }: { lead: Lead; mutate: Mutate }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  // Saved or cancelled: the keyboard goes back to "Modifier", drawn again once the form is gone.
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    editRef.current?.focus();
+  }, [editing]);
+
+  const close = (end: ContactEditEnd) => {
+    returnFocus.current = true;
+    setEditing(false);
+    setStatus(
+      end === 'saved' ? t('leads.detail.edit.saved') : end === 'unchanged' ? t('leads.detail.edit.unchanged') : null,
+    );
+  };
+
+  return (
+    <Section
+      title={t('leads.detail.sections.contact')}
+      id="section-contact"
+      action={
+        !editing && (
+          <button
+            ref={editRef}
+            type="button"
+            className="button button-quiet"
+            aria-label={t('leads.detail.edit.buttonLabel')}
+            onClick={() => {
+              setStatus(null);
+              setEditing(true);
+            }}
+          >
+            {t('leads.detail.edit.button')}
+          </button>
+        )
+      }
+    >
+      {editing ? <ContactEditForm lead={lead} mutate={mutate} onClose={close} /> : <ContactFacts lead={lead} />}
+      <p className="form-status" aria-live="polite">
+        {status}
+      </p>
+    </Section>
+  );
+}
+
+function ContactFacts({ lead }: { lead: Lead }) {
   const { t } = useTranslation();
   const { region } = useLeadsContext();
   const { contact } = lead;
@@ -53,7 +116,7 @@ export function ContactSection({ lead }: { lead: Lead }) {
         .join(', ')
     : '';
   return (
-    <Section title={t('leads.detail.sections.contact')} id="section-contact">
+    <>
       <h4 className="facts-title">{t('leads.detail.phones')}</h4>
       {contact.phones.length === 0 ? (
         <p className="note">{t('leads.detail.noPhone')}</p>
@@ -81,7 +144,7 @@ export function ContactSection({ lead }: { lead: Lead }) {
           [t('leads.detail.comments'), lead.comments],
         ]}
       />
-    </Section>
+    </>
   );
 }
 

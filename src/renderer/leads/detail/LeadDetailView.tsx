@@ -11,6 +11,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ConsentSection } from './ConsentSection';
 import { ContactSection, FollowSection, TradeInSection, VehiclesSection } from './ContactSection';
 import { MergeDialog } from './MergeDialog';
+import { stageStep } from './stage-change';
 import { noteInputId, Timeline } from './Timeline';
 import { useLead, type Mutate } from './useLead';
 
@@ -44,6 +45,9 @@ function LeadDetail({ lead, mutate, backHref }: { lead: Lead; mutate: Mutate; ba
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [mergeOpen, setMergeOpen] = useState(false);
   const [stageStatus, setStageStatus] = useState<string | null>(null);
+  /** A change to or from sold/lost waiting for the seller's yes (see stageStep). */
+  const [stageToConfirm, setStageToConfirm] = useState<Stage | null>(null);
+  const stageRef = useRef<HTMLSelectElement>(null);
 
   // Arriving on a lead: screen readers start at its name.
   useEffect(() => headingRef.current?.focus(), []);
@@ -72,6 +76,28 @@ function LeadDetail({ lead, mutate, backHref }: { lead: Lead; mutate: Mutate; ba
     const result = await mutate('leads.setStage', { id: lead.id, stage });
     setStageStatus(result.ok ? t('leads.detail.stageSaved') : t(`errors.${result.error.code}`));
   };
+
+  const pickStage = (stage: Stage) => {
+    const step = stageStep(lead.stage, stage);
+    // Until confirmed the select keeps showing the lead's stage (it is controlled by it).
+    if (step === 'confirm') setStageToConfirm(stage);
+    else if (step === 'save') void setStage(stage);
+  };
+
+  const endStageConfirm = (confirmed: boolean) => {
+    const stage = stageToConfirm;
+    setStageToConfirm(null);
+    if (confirmed && stage) void setStage(stage);
+  };
+  // Back to the select once the dialog has closed (the page is inert while it is open).
+  const stageDialogShown = useRef(false);
+  useEffect(() => {
+    if (stageToConfirm !== null) stageDialogShown.current = true;
+    else if (stageDialogShown.current) {
+      stageDialogShown.current = false;
+      stageRef.current?.focus();
+    }
+  }, [stageToConfirm]);
 
   const remove = async () => {
     setDeleteError(null);
@@ -103,7 +129,12 @@ function LeadDetail({ lead, mutate, backHref }: { lead: Lead; mutate: Mutate; ba
         <div className="detail-actions">
           <div className="inline-field">
             <label htmlFor="lead-stage">{t('leads.detail.stage')}</label>
-            <select id="lead-stage" value={lead.stage} onChange={(event) => void setStage(event.target.value as Stage)}>
+            <select
+              ref={stageRef}
+              id="lead-stage"
+              value={lead.stage}
+              onChange={(event) => pickStage(event.target.value as Stage)}
+            >
               {stages.map((stage) => (
                 <option key={stage} value={stage}>
                   {t(`leads.stages.${stage}`)}
@@ -125,7 +156,7 @@ function LeadDetail({ lead, mutate, backHref }: { lead: Lead; mutate: Mutate; ba
 
       <div className="detail-grid">
         <div className="detail-column">
-          <ContactSection lead={lead} />
+          <ContactSection lead={lead} mutate={mutate} />
           <VehiclesSection lead={lead} />
           <TradeInSection lead={lead} />
           <FollowSection lead={lead} mutate={mutate} />
@@ -149,6 +180,21 @@ function LeadDetail({ lead, mutate, backHref }: { lead: Lead; mutate: Mutate; ba
           setConfirmDelete(false);
           setDeleteError(null);
         }}
+      />
+      <ConfirmDialog
+        open={stageToConfirm !== null}
+        title={t('leads.detail.stageConfirm.title')}
+        body={t('leads.detail.stageConfirm.body', {
+          name,
+          from: t(`leads.stages.${lead.stage}`),
+          to: stageToConfirm ? t(`leads.stages.${stageToConfirm}`) : '',
+        })}
+        confirmLabel={t('leads.detail.stageConfirm.confirm', {
+          to: stageToConfirm ? t(`leads.stages.${stageToConfirm}`) : '',
+        })}
+        cancelLabel={t('leads.detail.stageConfirm.cancel', { from: t(`leads.stages.${lead.stage}`) })}
+        onConfirm={() => endStageConfirm(true)}
+        onCancel={() => endStageConfirm(false)}
       />
       <MergeDialog open={mergeOpen} lead={lead} name={name} mutate={mutate} onClose={() => setMergeOpen(false)} />
     </article>

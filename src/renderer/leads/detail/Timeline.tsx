@@ -97,6 +97,7 @@ function NoteForm({ lead, mutate }: { lead: Lead; mutate: Mutate }) {
 
   const add = async (event?: FormEvent) => {
     event?.preventDefault();
+    if (busy) return;
     setStatus(null);
     if (text.trim() === '') {
       setProblem(t('leads.note.empty'));
@@ -141,7 +142,8 @@ function NoteForm({ lead, mutate }: { lead: Lead; mutate: Mutate }) {
         )}
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        {/* Not `disabled` while saving: a disabled button drops the keyboard focus to the page. */}
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
           {t('leads.note.add')}
         </button>
         <span className="form-status" aria-live="polite">

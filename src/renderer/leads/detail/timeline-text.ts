@@ -45,11 +45,18 @@ export function timelineText(entry: TimelineEntry, { t, when, phone }: TimelineT
     case 'merged':
       return { text: t('leads.timeline.merged') };
     case 'imported':
-      return withDetail(t('leads.timeline.imported', { file: entry.file }), entry.changes);
+      return withDetail(t('leads.timeline.imported', { file: entry.file }), fieldNames(entry.changes, t));
     case 'edited':
-      return withDetail(t('leads.timeline.edited'), entry.fields);
+      return withDetail(t('leads.timeline.edited'), fieldNames(entry.fields, t));
   }
 }
+
+/**
+ * Core logs the fields it changed by path (`contact.email`, `contact.address.city`, `tags`):
+ * the seller reads them in words; a path the catalogs do not know yet stays as it is.
+ */
+export const fieldNames = (paths: readonly string[], t: Translate): string[] =>
+  paths.map((path) => t(`leads.timeline.fields.${path.replace(/\./g, '_')}`, { defaultValue: path }));
 
 const withDetail = (text: string, items: readonly string[]): TimelineText =>
   items.length > 0 ? { text, detail: items.join(', ') } : { text };

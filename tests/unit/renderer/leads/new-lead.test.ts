@@ -28,6 +28,11 @@ describe('new lead form', () => {
       ok: false,
       problems: { phone: 'badPhone' },
     });
+    // The lead schema's e-mail rule, checked before core is asked.
+    expect(buildDraft({ ...blank, lastName: 'M', email: 'm@' }, 'FR')).toEqual({
+      ok: false,
+      problems: { email: 'badEmail' },
+    });
     expect(buildDraft({ ...blank, lastName: 'M', make: 'Renault' }, 'FR')).toEqual({
       ok: false,
       problems: { model: 'needModel' },

@@ -16,8 +16,8 @@ const entries: TimelineEntry[] = [
   { ...base, kind: 'consent-given', consentId: 'k', number: '+33612345678' },
   { ...base, kind: 'consent-revoked', consentId: 'k', number: '+33612345678' },
   { ...base, kind: 'merged', mergedLeadId: 'other' },
-  { ...base, kind: 'imported', file: 'leads.csv', changes: ['phones', 'email'] },
-  { ...base, kind: 'edited', fields: ['contact.email'] },
+  { ...base, kind: 'imported', file: 'leads.csv', changes: ['contact.phones', 'contact.address.city', 'tags'] },
+  { ...base, kind: 'edited', fields: ['contact.email', 'contact.phones', 'somethingNew'] },
 ];
 
 const lines = (locale: 'fr' | 'en') => {
@@ -42,14 +42,17 @@ describe('timelineText', () => {
     expect(french.filter((text) => / :/.test(text)).length).toBeGreaterThanOrEqual(2); // note and stage
   });
 
-  it('translates every kind of entry and keeps imported changes and edited fields as details', () => {
+  it('translates every kind of entry and names imported changes and edited fields in words', () => {
     for (const locale of ['fr', 'en'] as const) {
       for (const line of lines(locale)) {
         expect(line.text, `${locale}:${line.kind}`).not.toMatch(/^leads\./);
         expect(line.label ?? '', `${locale}:${line.kind}`).not.toMatch(/^leads\./);
       }
-      expect(lines(locale).find((l) => l.kind === 'imported')?.detail).toBe('phones, email');
-      expect(lines(locale).find((l) => l.kind === 'edited')?.detail).toBe('contact.email');
     }
+    expect(lines('fr').find((l) => l.kind === 'imported')?.detail).toBe('téléphones, ville, étiquettes');
+    expect(lines('en').find((l) => l.kind === 'imported')?.detail).toBe('phones, city, tags');
+    // A field core may log later and the catalogs do not know yet stays readable as its path.
+    expect(lines('fr').find((l) => l.kind === 'edited')?.detail).toBe('e-mail, téléphones, somethingNew');
+    expect(lines('en').find((l) => l.kind === 'edited')?.detail).toBe('email, phones, somethingNew');
   });
 });

@@ -1,0 +1,164 @@
+// The lead page as a seller works it from the keyboard in the built web host: edit the contact
+// (add a number typed nationally, fix the e-mail, Esc to leave unsaved) and find it after a
+// reload; focus after saving a note, a callback and a consent; and the stage select that asks
+// before an arrow key makes a lead "Vendu".
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, rpcFromPage } from './support/leads-page';
+import { useE2eSession } from './support/session';
+
+const session = useE2eSession();
+
+const draft = (stage: string) => ({
+  draft: {
+    contact: {
+      kind: 'individual',
+      firstName: 'Élodie',
+      lastName: 'Martin',
+      phones: [{ e164: '+33612345678', raw: '06 12 34 56 78', type: 'mobile', preferred: true }],
+      email: 'elodie.martin@example.fr',
+      address: { city: 'Lyon' },
+    },
+    vehicles: [],
+    stage,
+    tags: [],
+    consents: [],
+  },
+});
+
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+
+async function openLead(page: Page, id: string) {
+  await page.evaluate((leadId) => (window.location.hash = `#/leads/${leadId}`), id);
+  await expect.poll(() => page.getByRole('heading', { name: 'Élodie Martin' }).count()).toBe(1);
+}
+
+describe('the lead page from the keyboard', () => {
+  it('edits the contact: adds a number, fixes the e-mail, and keeps them after a reload', async () => {
+    const host = await session.start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    const lead = await rpcFromPage<{ id: string }>(page, host, 'leads.create', draft('new'));
+    await openLead(page, lead.id);
+    const contact = page.getByRole('region', { name: 'Contact' });
+    const edit = contact.getByRole('button', { name: 'Modifier le contact' });
+    const form = page.getByRole('form', { name: 'Modifier le contact' });
+
+    // Esc closes the form unsaved, stays on the lead and gives the keyboard back to "Modifier".
+    await edit.click();
+    await expect.poll(() => isFocused(form.getByLabel('Prénom'))).toBe(true);
+    await form.getByLabel('E-mail').fill('autre@example.fr');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Élodie Martin' }).count()).toBe(1);
+    expect(await isFocused(edit)).toBe(true);
+    expect(await contact.getByText('elodie.martin@example.fr').count()).toBe(1);
+
+    // A second number typed as a seller says it, made the preferred one; a bad e-mail refused on its field.
+    await edit.press('Enter');
+    await form.getByRole('button', { name: 'Ajouter un numéro' }).click();
+    const second = form.getByRole('textbox', { name: 'Numéro 2' });
+    await expect.poll(() => isFocused(second)).toBe(true);
+    await second.fill('07 98 76 54 32');
+    await form.getByLabel('Type du numéro 2').selectOption('home');
+    await form.getByRole('radio', { name: 'Numéro 2 préféré' }).check();
+    await form.getByLabel('E-mail').fill('elodie@');
+    await form.getByRole('button', { name: 'Enregistrer le contact' }).press('Enter');
+    await expect.poll(() => form.getByText('Adresse e-mail non valide.').count()).toBe(1);
+    expect(await form.getByLabel('E-mail').getAttribute('aria-invalid')).toBe('true');
+    expect(await isFocused(form.getByLabel('E-mail'))).toBe(true);
+
+    await form.getByLabel('E-mail').fill('e.martin@example.com');
+    await form.getByRole('button', { name: 'Enregistrer le contact' }).press('Enter');
+    await expect.poll(() => form.count()).toBe(0);
+    expect(await isFocused(edit)).toBe(true);
+    expect(await contact.getByText('Contact enregistré.').count()).toBe(1);
+    expect(await contact.getByRole('button', { name: 'Appeler le 07 98 76 54 32' }).count()).toBe(1);
+    // The history says what changed, in words.
+    const history = page.getByRole('region', { name: 'Historique' });
+    expect(await history.getByText('(e-mail, téléphones)').count()).toBe(1);
+
+    // Removing a number from the keyboard: focus stays in the form.
+    await edit.press('Enter');
+    await form.getByRole('button', { name: 'Retirer le numéro 1' }).press('Enter');
+    await expect.poll(() => isFocused(form.getByRole('textbox', { name: 'Numéro 1' }))).toBe(true);
+    expect(await form.getByRole('textbox', { name: 'Numéro 1' }).inputValue()).toBe('07 98 76 54 32');
+    await form.getByRole('button', { name: 'Annuler' }).press('Enter');
+    await expect.poll(() => form.count()).toBe(0);
+    expect(await isFocused(edit)).toBe(true);
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'Élodie Martin' }).count(), { timeout: 15_000 }).toBe(1);
+    const reloaded = page.getByRole('region', { name: 'Contact' });
+    expect(await reloaded.getByRole('button', { name: 'Appeler le 06 12 34 56 78' }).count()).toBe(1);
+    expect(await reloaded.getByRole('button', { name: 'Appeler le 07 98 76 54 32' }).count()).toBe(1);
+    expect(await reloaded.getByText('Domicile · préféré').count()).toBe(1);
+    expect(await reloaded.getByText('e.martin@example.com').count()).toBe(1);
+    const stored = await rpcFromPage<{ contact: { phones: { e164: string; type: string; preferred: boolean }[] } }>(
+      page,
+      host,
+      'leads.get',
+      { id: lead.id },
+    );
+    expect(stored.contact.phones.map(({ e164, type, preferred }) => ({ e164, type, preferred }))).toEqual([
+      { e164: '+33612345678', type: 'mobile', preferred: false },
+      { e164: '+33798765432', type: 'home', preferred: true },
+    ]);
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the keyboard on the lead page after a note, a callback and a consent saved with Enter', async () => {
+    const host = await session.start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    const lead = await rpcFromPage<{ id: string }>(page, host, 'leads.create', draft('new'));
+    await openLead(page, lead.id);
+
+    await page.getByLabel('Nouvelle note').fill('Rappeler pour l’essai.');
+    const addNote = page.getByRole('button', { name: 'Ajouter la note' });
+    await addNote.press('Enter');
+    await expect.poll(() => page.getByText('Rappeler pour l’essai.').count()).toBe(1);
+    expect(await isFocused(addNote)).toBe(true);
+
+    const openCallback = page.getByRole('button', { name: 'Programmer un rappel' });
+    await openCallback.press('Enter');
+    await page.getByRole('button', { name: 'Enregistrer le rappel' }).press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Marquer comme fait' }).count()).toBe(1);
+    await expect.poll(() => isFocused(openCallback)).toBe(true);
+
+    const addConsent = page.getByRole('button', { name: 'Ajouter un consentement' });
+    await addConsent.press('Enter');
+    await page.getByLabel('Formulation lue ou montrée').fill('Accepte d’être rappelée par la concession.');
+    await page.getByRole('button', { name: 'Enregistrer le consentement' }).press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: /^Révoquer le consentement/ }).count()).toBe(1);
+    await expect.poll(() => isFocused(addConsent)).toBe(true);
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+
+  it('asks before an arrow key in the stage select makes a lead "Vendu"', async () => {
+    const host = await session.start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    const lead = await rpcFromPage<{ id: string }>(page, host, 'leads.create', draft('visited'));
+    await openLead(page, lead.id);
+    const select = page.getByLabel('Étape', { exact: true });
+    const dialog = page.getByRole('dialog', { name: "Changer l'étape ?" });
+
+    // ↓ from "Venu en concession" would be "Vendu": nothing is saved until the seller says so; Enter keeps the stage.
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => dialog.count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await select.inputValue()).toBe('visited');
+    await expect.poll(() => isFocused(select)).toBe(true);
+    const stored = await rpcFromPage<{ stage: string }>(page, host, 'leads.get', { id: lead.id });
+    expect(stored.stage).toBe('visited');
+
+    await select.selectOption('sold');
+    await dialog.getByRole('button', { name: 'Passer à « Vendu »' }).click();
+    await expect.poll(() => select.inputValue()).toBe('sold');
+    expect(await page.getByText('Étape enregistrée.').count()).toBe(1);
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+});
