@@ -3,6 +3,7 @@ import type { Locale, SettingsView } from '../../shared/domain/settings';
 import type { Result } from '../../shared/result';
 import { AudioSection } from './AudioSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { DispositionsSection } from './dispositions/DispositionsSection';
 import { LanguageSection } from './LanguageSection';
 import { ProvisioningSection } from './ProvisioningSection';
 import { SettingsForm } from './SettingsForm';
@@ -37,6 +38,7 @@ export function SettingsPage({ state, onView, locale, onLocaleChange }: Settings
       <SipPasswordSection view={view} onView={onView} />
       <AudioSection view={view} onView={onView} />
       <VoicemailSection view={view} />
+      <DispositionsSection />
       <DiagnosticsSection view={view} onView={onView} />
       <ProvisioningSection provisioning={view.provisioning} />
     </div>

@@ -1,0 +1,122 @@
+// Settings > Call outcomes as a sales manager uses it: the dealership's dispositions edited,
+// added, reordered and removed in the real app (web host + Chromium), saved with
+// `dispositions.update`, and offered by the Calls screen afterwards.
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Disposition } from '../../src/shared/domain/disposition';
+import { rpcFromPage } from './support/leads-page';
+import { useE2eSession } from './support/session';
+import type { WebHostProcess } from './support/web-host-process';
+
+const session = useE2eSession();
+
+/** Settings opened from a fresh page, once its `count` dispositions are listed. */
+async function openOutcomes(page: Page, host: WebHostProcess, count: number): Promise<Locator> {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Réglages', exact: true }).click();
+  const section = page.getByRole('region', { name: "Issues d'appel" });
+  await expect
+    .poll(() =>
+      section
+        .getByRole('listitem')
+        .filter({ has: page.locator('.disposition-row') })
+        .count(),
+    )
+    .toBe(count);
+  return section;
+}
+
+const row = (section: Locator, key: string) => section.locator(`[data-disposition="${key}"]`);
+const labels = (section: Locator) => section.locator('.disposition-label').allTextContents();
+const list = (page: Page, host: WebHostProcess) => rpcFromPage<Disposition[]>(page, host, 'dispositions.list', {});
+
+describe('call outcomes in Settings', () => {
+  it('edits a label and a retry delay, adds one, saves, shows it after a reload and on the Calls screen, removes it', async () => {
+    const host = await session.start();
+    const page = await session.browser.newPage();
+    let section = await openOutcomes(page, host, 11);
+    expect((await labels(section))[0]).toBe('Répondu');
+    expect(await row(section, 'no-answer').textContent()).toContain("rappel dans 2 h, jusqu'à 3 appels");
+    // The line's own outcomes cannot be removed; the others can.
+    expect(
+      await row(section, 'busy')
+        .getByRole('button', { name: /^Supprimer/ })
+        .count(),
+    ).toBe(0);
+    expect(await row(section, 'sold').getByRole('button', { name: 'Supprimer « Vendu »' }).count()).toBe(1);
+
+    await section.getByRole('button', { name: 'Modifier « Répondu »' }).click();
+    await row(section, 'answered').getByLabel('Libellé en français').fill('Répondu – intéressé');
+    await section.getByRole('button', { name: 'Modifier « Pas de réponse »' }).click();
+    const noAnswer = row(section, 'no-answer');
+    await noAnswer.getByLabel('Délai avant de rappeler').fill('45');
+    await noAnswer.getByLabel('Unité du délai').selectOption('minutes');
+    // The do-not-call switch says what it does before it is ticked.
+    expect(await noAnswer.getByText(/retire aussitôt le consentement du prospect/).count()).toBe(1);
+
+    await section.getByRole('button', { name: 'Ajouter une issue' }).click();
+    const added = row(section, 'new-1');
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.closest('[data-disposition]')?.getAttribute('data-disposition')),
+      )
+      .toBe('new-1');
+    await added.getByLabel('Libellé en français').fill('Essai à refaire');
+    await added.getByLabel('Libellé en anglais').fill('Test drive to redo');
+    expect(await added.textContent()).toContain("L'identifiant sera tiré du libellé français : essai-a-refaire");
+    await added.getByLabel('Rappeler le prospect plus tard').check();
+    await added.getByLabel('Délai avant de rappeler').fill('abc');
+    await section.getByRole('button', { name: 'Enregistrer les issues' }).click();
+    // Checked before sending: nothing is saved while a field is wrong.
+    await expect.poll(() => added.getByText('Saisissez un nombre entier.').count()).toBe(1);
+    expect((await list(page, host)).map((d) => d.labels.fr)).not.toContain('Essai à refaire');
+
+    await added.getByLabel('Délai avant de rappeler').fill('3');
+    await added.getByLabel("Nombre d'appels au maximum").fill('2');
+    await section.getByRole('button', { name: 'Monter « Essai à refaire »' }).click();
+    await section.getByRole('button', { name: 'Enregistrer les issues' }).click();
+    await expect.poll(() => section.getByText("Issues d'appel enregistrées.").count()).toBe(1);
+
+    const saved = await list(page, host);
+    expect(saved[0]!.labels.fr).toBe('Répondu – intéressé');
+    expect(saved.find((d) => d.id === 'no-answer')!.retry).toEqual({ afterMinutes: 45, maxAttempts: 3 });
+    expect(saved.at(-2)).toMatchObject({
+      id: 'essai-a-refaire',
+      labels: { fr: 'Essai à refaire', en: 'Test drive to redo' },
+      retry: { afterMinutes: 180, maxAttempts: 2 },
+      stage: null,
+      doNotCall: false,
+    });
+    expect(saved.at(-1)!.id).toBe('sold');
+
+    // A fresh page reads them back from core.
+    section = await openOutcomes(page, host, 12);
+    expect(await labels(section)).toContain('Essai à refaire');
+    expect((await labels(section))[0]).toBe('Répondu – intéressé');
+    expect(await row(section, 'essai-a-refaire').textContent()).toContain("rappel dans 3 h, jusqu'à 2 appels");
+    expect(await row(section, 'no-answer').textContent()).toContain("rappel dans 45 min, jusqu'à 3 appels");
+
+    // The Calls screen offers it.
+    await page.getByRole('link', { name: 'Appels', exact: true }).click();
+    const filter = page.getByLabel('Issue', { exact: true });
+    await expect.poll(() => filter.locator('option').allTextContents()).toContain('Essai à refaire');
+
+    // "Annuler" drops edits; removing asks first and counts once saved.
+    await page.getByRole('link', { name: 'Réglages', exact: true }).click();
+    section = page.getByRole('region', { name: "Issues d'appel" });
+    await expect.poll(() => labels(section)).toContain('Essai à refaire');
+    await section.getByRole('button', { name: 'Modifier « Vendu »' }).click();
+    await row(section, 'sold').getByLabel('Libellé en français').fill('Vendu !');
+    await section.getByRole('button', { name: 'Annuler' }).click();
+    expect(await row(section, 'sold').locator('.disposition-label').textContent()).toBe('Vendu');
+
+    await section.getByRole('button', { name: 'Supprimer « Essai à refaire »' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Supprimer « Essai à refaire » ?' });
+    await dialog.getByRole('button', { name: 'Supprimer' }).click();
+    await expect.poll(() => labels(section)).not.toContain('Essai à refaire');
+    await section.getByRole('button', { name: 'Enregistrer les issues' }).click();
+    await expect.poll(() => section.getByText("Issues d'appel enregistrées.").count()).toBe(1);
+    expect((await list(page, host)).map((d) => d.id)).not.toContain('essai-a-refaire');
+    await page.close();
+  });
+});
