@@ -33,9 +33,24 @@ export interface OutcomeCall {
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-/** Refuses an outcome that cannot be saved, before anything is written or the session moves. */
-export function checkOutcome(book: Pick<DispositionBook, 'require'>, input: OutcomeInput, now: number): Disposition {
+/**
+ * Refuses an outcome that cannot be saved, before anything is written or the session moves.
+ * `call` given without a lead (an unknown caller on the Calls page): a callback is refused, as
+ * it would be kept nowhere; the rest of the disposition (do-not-call included) still applies.
+ */
+export function checkOutcome(
+  book: Pick<DispositionBook, 'require'>,
+  input: OutcomeInput,
+  now: number,
+  call?: Pick<OutcomeCall, 'recordId' | 'leadId'>,
+): Disposition {
   const disposition = book.require(input.disposition);
+  if (call && !call.leadId && (disposition.requiresCallback || input.callback))
+    throw new AppFailure(
+      'invalid-request',
+      `call ${call.recordId} is linked to no lead, so there is nobody to call back: create the lead first`,
+      'callback',
+    );
   if (disposition.requiresCallback && !input.callback)
     throw new AppFailure('invalid-request', `"${disposition.labels.en}" needs a callback time`, 'callback');
   if (input.callback && Date.parse(input.callback.dueAt) <= now)
@@ -64,7 +79,9 @@ export async function saveOutcome(
   auto: boolean,
 ): Promise<SavedOutcome> {
   const now = deps.now();
-  const disposition = auto ? deps.dispositions.require(input.disposition) : checkOutcome(deps.dispositions, input, now);
+  const disposition = auto
+    ? deps.dispositions.require(input.disposition)
+    : checkOutcome(deps.dispositions, input, now, call);
   const seller = deps.seller();
   if (!auto)
     await deps.outcomes.set(call.recordId, {

@@ -4,7 +4,7 @@ import type { CallRow } from '../../shared/domain/dialer';
 import type { Disposition } from '../../shared/domain/disposition';
 import { useClient } from '../app/connection-context';
 import { dispositionLabel } from './call-text';
-import { buildOutcome, defaultCallbackInput } from './outcome-form';
+import { buildOutcome, callbackField, defaultCallbackInput } from './outcome-form';
 
 export function OutcomeEditor({
   row,
@@ -25,13 +25,14 @@ export function OutcomeEditor({
   const [scope, setScope] = useState<'owner' | 'anyone'>('owner');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const needsCallback = dispositions.find((d) => d.id === disposition)?.requiresCallback === true;
+  const linkedToLead = Boolean(row.leadId);
+  const callback = callbackField(disposition, dispositions, linkedToLead);
 
   useEffect(() => selectRef.current?.focus(), []);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const built = buildOutcome(row.id, { disposition, notes, callbackAt, scope }, dispositions);
+    const built = buildOutcome(row.id, { disposition, notes, callbackAt, scope }, dispositions, linkedToLead);
     if (!built.ok) {
       setProblem(t(`calls.edit.problem.${built.problem}`));
       return;
@@ -61,6 +62,7 @@ export function OutcomeEditor({
           id={`${base}-disposition`}
           value={disposition}
           required
+          aria-describedby={callback === 'no-lead' ? `${base}-no-lead` : undefined}
           onChange={(event) => setDisposition(event.target.value)}
         >
           <option value="">{t('calls.edit.choose')}</option>
@@ -71,7 +73,12 @@ export function OutcomeEditor({
           ))}
         </select>
       </div>
-      {needsCallback && (
+      {callback === 'no-lead' && (
+        <p id={`${base}-no-lead`} className="note" role="status">
+          {t('calls.edit.noLeadForCallback')}
+        </p>
+      )}
+      {callback === 'ask' && (
         <>
           <div className="field">
             <label htmlFor={`${base}-callback`}>{t('calls.edit.callbackAt')}</label>
