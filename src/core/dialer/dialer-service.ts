@@ -36,7 +36,7 @@ import { createListService } from './list-service';
 import { transition, type Session, type Timings } from './machine';
 import { recoverSession } from './recover-session';
 import { openSessionFile } from './session-file';
-import { checkNumber } from './number-choice';
+import { checkNumber, chooseNumber } from './number-choice';
 import { createPicker } from './picker';
 import { realTimers, type CallPermission, type CallPlacer, type Timers } from './ports';
 import { comingBack } from './list-order';
@@ -166,7 +166,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
     now,
     seller: deps.seller,
     lastCallAt,
-    note: (skip) => skipNote(skip, deps.settings().locale, zone),
+    note: (skip) => skipNote(skip, deps.settings().locale, zone, deps.settings().defaultRegion),
     log,
   });
   // Calls of the running session, for the entry's last call time and the live stats.
@@ -237,7 +237,10 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
         e.skip = reason ?? { kind: 'seller', reasons: [], at: new Date(now()).toISOString() };
       });
       if (reason && reason.kind !== 'lead-missing')
-        await leads.addNote(target.leadId, skipNote(reason, deps.settings().locale, zone));
+        await leads.addNote(
+          target.leadId,
+          skipNote(reason, deps.settings().locale, zone, deps.settings().defaultRegion),
+        );
     },
     releaseEntry: (target, attempted) =>
       updateEntry(target, (e) => {
@@ -276,7 +279,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
     updateEntry,
     outcomeDeps,
     sessionFile,
-    skipNote: (skip) => skipNote(skip, deps.settings().locale, zone),
+    skipNote: (skip) => skipNote(skip, deps.settings().locale, zone, deps.settings().defaultRegion),
     now,
     log,
   });
@@ -291,6 +294,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
     leads,
     peek,
     lastCallAt,
+    check: (lead, at) => chooseNumber(lead, (n) => dnc.has(n), deps.permission, at),
     inSession: (listId) => {
       const st = runner.state;
       return st.kind !== 'idle' && st.kind !== 'stopped' && st.session.listId === listId;
@@ -415,6 +419,8 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
       if (starting) throw new AppFailure('conflict', 'a dialer session is already starting');
       starting = true;
       try {
+        // Leads skipped for good (no consent…) are offered again if their cause is gone.
+        await listService.recheckSkipped(listId);
         await sessionFile.begin(session, new Date(now()));
         sessionCalls.clear();
         return command({ type: 'start', session });

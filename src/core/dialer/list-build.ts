@@ -1,4 +1,9 @@
-import type { CallbackEntry, EntryScope, ParsedCallbackListFilter } from '../../shared/domain/callback-list';
+import type {
+  CallbackEntry,
+  EntryScope,
+  ParsedCallbackListFilter,
+  SkipReason,
+} from '../../shared/domain/callback-list';
 import type { Lead, Stage } from '../../shared/domain/lead';
 import { latest } from './list-order';
 
@@ -79,4 +84,44 @@ export function refreshEntries(
     .filter((e) => !now.has(e.leadId) && e.status === 'to-call' && e.attempts === 0)
     .map((e) => e.id);
   return { added, removed };
+}
+
+/**
+ * Skipped for a cause time alone will not undo (no consent, the do-not-call list, no number):
+ * such an entry never comes back by itself, only when checked again after the lead, the
+ * do-not-call list or the rules changed.
+ */
+export function waitsForAChange(entry: Pick<CallbackEntry, 'status' | 'skip'>): boolean {
+  const skip = entry.status === 'skipped' ? entry.skip : undefined;
+  if (!skip || skip.nextLegalAt !== undefined) return false;
+  return skip.kind === 'forbidden' || skip.kind === 'do-not-call' || skip.kind === 'no-number';
+}
+
+/** The dialer's own check of a lead (numbers, do-not-call list, calling rules) at a time. */
+export type LeadCheck = (lead: Lead, at: Date) => { ok: true } | { ok: false; skip: Omit<SkipReason, 'at'> };
+
+/**
+ * The entries waiting for a change, checked again as the dialer would: one the check now allows
+ * goes back to be called; one now refused only for a while keeps its skip with the fresh reason
+ * and comes back at its next legal time; one still refused for good stays as it was (no write,
+ * no new note on the lead). Only what changes is returned. Pure.
+ */
+export function recheckSkipped(
+  entries: readonly CallbackEntry[],
+  peek: (leadId: string) => Lead | undefined,
+  check: LeadCheck,
+  at: Date,
+): CallbackEntry[] {
+  const changed: CallbackEntry[] = [];
+  for (const entry of entries) {
+    if (!waitsForAChange(entry)) continue;
+    const lead = peek(entry.leadId);
+    if (!lead) continue;
+    const result = check(lead, at);
+    const { skip: _skip, ...rest } = entry;
+    if (result.ok) changed.push({ ...rest, status: 'to-call' });
+    else if (result.skip.nextLegalAt !== undefined)
+      changed.push({ ...rest, status: 'skipped', skip: { ...result.skip, at: at.toISOString() } });
+  }
+  return changed;
 }

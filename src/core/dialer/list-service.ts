@@ -13,7 +13,7 @@ import { AppFailure } from '../../shared/result';
 import { newRecordId } from '../store';
 import type { CallbackLists } from './callback-lists';
 import type { LeadAccess } from './lead-access';
-import { newEntry, refreshEntries, selectLeads } from './list-build';
+import { newEntry, recheckSkipped, refreshEntries, selectLeads, type LeadCheck } from './list-build';
 import { listRows } from './list-view';
 
 export interface ListServiceDeps {
@@ -22,6 +22,8 @@ export interface ListServiceDeps {
   /** A lead, or undefined (unknown, or leads still loading). */
   peek: (id: string) => Lead | undefined;
   lastCallAt: (leadId: string) => number | undefined;
+  /** The dialer's check before a pick (numbers, do-not-call list, calling rules), for entries skipped for good. */
+  check: LeadCheck;
   /** True while a dialer session works this list (it cannot be deleted then). */
   inSession: (listId: string) => boolean;
   now: () => number;
@@ -35,7 +37,14 @@ export interface ListService {
   page(input: { id: string; offset?: number; limit?: number }): Promise<CallbackListPage>;
   countFilter(filter: CallbackListFilter): Promise<number>;
   create(input: CreateCallbackListInput): Promise<CallbackListSummary>;
+  /** New matches in, unmatched uncalled entries out, entries skipped for good checked again (filter lists only). */
   refresh(id: string): Promise<CallbackListSummary>;
+  /**
+   * Offers again the entries skipped for a cause that waiting will not change (no consent, the
+   * do-not-call list, no number) once the check allows them: at a refresh and a session start.
+   * Resolves with how many came back to be called.
+   */
+  recheckSkipped(id: string): Promise<number>;
   delete(id: string): Promise<boolean>;
   /** The list, or not-found naming `field`. */
   require(id: string, field?: string): CallbackList;
@@ -55,6 +64,8 @@ export function createListService(deps: ListServiceDeps): ListService {
     const matched = leads.query(parsed.query ?? { text: '', sort: 'name', direction: 'asc' });
     return selectLeads(matched, parsed, deps.lastCallAt);
   };
+  // Read and decided in one turn, so the put that follows changes the entries this saw.
+  const recheck = (id: string) => recheckSkipped(lists.entries(id), deps.peek, deps.check, new Date(deps.now()));
   const selection = async (leadIds: readonly string[]): Promise<Lead[]> => {
     await leads.ready();
     const selected: Lead[] = [];
@@ -109,12 +120,22 @@ export function createListService(deps: ListServiceDeps): ListService {
       const at = new Date(deps.now()).toISOString();
       const matched = await matching(list.source.filter);
       const { added, removed } = refreshEntries(lists.entries(id), matched, id, list.scope, at);
-      // Both change the entries in memory now, in the turn that read them: awaiting one before
+      const rechecked = recheck(id);
+      // All change the entries in memory now, in the turn that read them: awaiting one before
       // starting the other let a session claim an entry that was then removed while dialled.
-      await Promise.all([lists.put(added), lists.remove(removed)]);
+      await Promise.all([lists.put([...added, ...rechecked]), lists.remove(removed)]);
       await lists.touch(id, at);
       deps.changed([id]);
       return summary(require(id));
+    },
+    async recheckSkipped(id) {
+      require(id);
+      await leads.ready();
+      const rechecked = recheck(id);
+      if (rechecked.length === 0) return 0;
+      await lists.put(rechecked);
+      deps.changed([id]);
+      return rechecked.filter((e) => e.status === 'to-call').length;
     },
     async delete(id) {
       if (deps.inSession(id)) throw new AppFailure('conflict', 'a dialer session is working this list', 'id');

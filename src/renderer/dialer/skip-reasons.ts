@@ -167,10 +167,11 @@ export function describeSkip(skip: SkipLike, ctx: Omit<ReasonContext, 'zoneSourc
   const out: SkipText = { reasons: [...new Set(reasons)] };
   if (skip.nextLegalAt)
     out.nextLegal = ctx.t('rules.nextLegal.at', { at: formatWhen(skip.nextLegalAt, ctx.locale, zone, here) });
-  else if (skip.kind === 'do-not-call') out.nextLegal = ctx.t('rules.nextLegal.not-by-waiting');
+  // Skipped until the lead or the do-not-call list changes: a refresh or the next session start checks it again.
+  else if (skip.kind === 'do-not-call' || skip.kind === 'no-number') out.nextLegal = ctx.t('dialer.skip.notByWaiting');
   else if (skip.kind === 'forbidden')
     out.nextLegal = skip.reasons.some((r) => timeReasonCodes.has(r.code as CallReasonCode))
       ? ctx.t('dialer.skip.noLegalTimeSoon')
-      : ctx.t('rules.nextLegal.not-by-waiting');
+      : ctx.t('dialer.skip.notByWaiting');
   return out;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { entryId, newEntry, refreshEntries, selectLeads, stagePriority } from '../../../src/core/dialer/list-build';
+import {
+  entryId,
+  newEntry,
+  recheckSkipped,
+  refreshEntries,
+  selectLeads,
+  stagePriority,
+  waitsForAChange,
+  type LeadCheck,
+} from '../../../src/core/dialer/list-build';
 import {
   comingBack,
   compareOrder,
@@ -208,6 +217,87 @@ describe('building a list', () => {
     const { added, removed } = refreshEntries(existing, [lead('stays'), lead('new')], 'L', 'anyone', at);
     expect(added.map((e) => e.leadId)).toEqual(['new']);
     expect(removed).toEqual([entryId('L', 'gone')]);
+  });
+});
+
+describe('entries skipped for a cause waiting will not change', () => {
+  const at = new Date(T);
+  const skipped = (id: string, skip: CallbackEntry['skip']): CallbackEntry => ({
+    ...newEntry('L', lead(id), 'anyone', iso(T - 10 * H)),
+    status: 'skipped',
+    attempts: 1,
+    skip,
+  });
+  const forbidden = (code: string, nextLegalAt?: number) => ({
+    kind: 'forbidden' as const,
+    reasons: [{ code }],
+    ...(nextLegalAt !== undefined ? { nextLegalAt: iso(nextLegalAt) } : {}),
+    at: iso(T - 5 * H),
+  });
+  const entries = [
+    skipped('consented', forbidden('no-consent')),
+    skipped('still-none', forbidden('no-consent')),
+    skipped('sunday', forbidden('no-consent')),
+    skipped('unlisted', { kind: 'do-not-call', reasons: [{ code: 'internal-do-not-call' }], at: iso(T - 5 * H) }),
+    skipped('numbered', { kind: 'no-number', reasons: [], at: iso(T - 5 * H) }),
+    skipped('night', forbidden('outside-window', T + H)),
+    skipped('by-seller', { kind: 'seller', reasons: [], at: iso(T - 5 * H) }),
+    skipped('interrupted', { kind: 'interrupted', reasons: [], at: iso(T - 5 * H) }),
+    skipped('deleted', forbidden('no-consent')),
+    newEntry('L', lead('fresh'), 'anyone', iso(T)),
+  ];
+  // "still-none" has no consent yet; "sunday" has one now but the rules say "not before Monday".
+  const check: LeadCheck = (l) =>
+    l.id === 'still-none'
+      ? { ok: false, skip: { kind: 'forbidden', reasons: [{ code: 'no-consent' }] } }
+      : l.id === 'sunday'
+        ? { ok: false, skip: { kind: 'forbidden', reasons: [{ code: 'weekend' }], nextLegalAt: iso(T + 24 * H) } }
+        : { ok: true };
+  const peek = (id: string) => (id === 'deleted' ? undefined : lead(id));
+
+  it('are those skipped with no next legal time, by the rules, the do-not-call list or for no number', () => {
+    expect(entries.filter(waitsForAChange).map((e) => e.leadId)).toEqual([
+      'consented',
+      'still-none',
+      'sunday',
+      'unlisted',
+      'numbered',
+      'deleted',
+    ]);
+  });
+
+  it('go back to be called once the check allows them; history kept, the old skip dropped', () => {
+    const changed = recheckSkipped(entries, peek, check, at);
+    expect(changed.map((e) => [e.leadId, e.status])).toEqual([
+      ['consented', 'to-call'],
+      ['sunday', 'skipped'],
+      ['unlisted', 'to-call'],
+      ['numbered', 'to-call'],
+    ]);
+    const back = changed[0]!;
+    expect(back).toEqual({ ...entries[0], status: 'to-call', skip: undefined });
+    expect('skip' in back).toBe(false);
+    expect(back.attempts).toBe(1);
+  });
+
+  it('now refused only for a while: the fresh reason, back at its next legal time', () => {
+    const sunday = recheckSkipped(entries, peek, check, at).find((e) => e.leadId === 'sunday')!;
+    expect(sunday.skip).toEqual({
+      kind: 'forbidden',
+      reasons: [{ code: 'weekend' }],
+      nextLegalAt: iso(T + 24 * H),
+      at: iso(T),
+    });
+    expect(isCallable(sunday, 'Julie', T + 24 * H)).toBe(true);
+  });
+
+  it('still refused for good, or the lead gone: left as they were, so nothing loops', () => {
+    const changed = recheckSkipped(entries, peek, check, at).map((e) => e.leadId);
+    expect(changed).not.toContain('still-none');
+    expect(changed).not.toContain('deleted');
+    // Checked again and again, an entry still refused never changes: no write, no note.
+    const never: LeadCheck = () => ({ ok: false, skip: { kind: 'forbidden', reasons: [{ code: 'no-consent' }] } });
+    expect(recheckSkipped(entries, peek, never, at)).toEqual([]);
   });
 });
 

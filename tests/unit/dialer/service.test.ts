@@ -75,6 +75,74 @@ describe('callback lists', () => {
     s.svc.stop();
   });
 
+  it('a lead skipped for no consent is offered again once the consent is added, at a refresh and a session start', async () => {
+    const s = await setup();
+    const phone = softphone(s);
+    // The rules as they stand for these leads: no consent recorded, no call, and waiting changes nothing.
+    s.setRules((l, number) =>
+      l.consents.some((c) => c.number === number && !c.revokedAt)
+        ? { allowed: true }
+        : { allowed: false, reasons: [{ code: 'no-consent' }] },
+    );
+    const anne = await lead(s, 'Anne', '0611111111', { stage: 'contacted' });
+    const bruno = await lead(s, 'Bruno', '0622222222', { stage: 'contacted' });
+    const chloe = await lead(s, 'Chloé', '0633333333');
+    const consent = (number: string) => ({
+      number,
+      givenAt: iso(s.timers.now - 60 * MIN),
+      channel: 'phone' as const,
+      wording: 'J’accepte d’être rappelé',
+    });
+    const skipNotes = async (id: string) =>
+      (await s.h.service.get(id)).timeline.filter((e) => e.kind === 'note' && e.text.startsWith('Appel non passé'))
+        .length;
+    const filter = await s.svc.createList({
+      name: 'Relances',
+      source: { kind: 'filter', filter: { query: { stages: ['contacted' as const] } } },
+    });
+    const entryOf = async (listId: string, leadId: string) =>
+      (await s.svc.list({ id: listId })).items.find((r) => r.leadId === leadId)!;
+    const worked = async (listId: string) => {
+      await s.svc.start({ listId, mode: 'power' });
+      await vi.waitFor(() => expect(s.svc.view()).toMatchObject({ state: 'stopped', stopReason: 'list-done' }));
+    };
+
+    await worked(filter.id);
+    expect(s.placer.placed).toEqual([]);
+    const firstSkip = (await entryOf(filter.id, bruno.id)).skip;
+    expect(firstSkip).toMatchObject({ kind: 'forbidden', reasons: [{ code: 'no-consent' }] });
+    expect(firstSkip?.nextLegalAt).toBeUndefined();
+
+    // "Actualiser" after the consent is on Anne's record: she is to call again, Bruno still skipped.
+    await s.h.service.addConsent(anne.id, consent('+33611111111'));
+    s.timers.advance(MIN);
+    await s.svc.refreshList(filter.id);
+    expect(await entryOf(filter.id, anne.id)).toMatchObject({ status: 'to-call' });
+    expect((await entryOf(filter.id, anne.id)).skip).toBeUndefined();
+    expect(await entryOf(filter.id, bruno.id)).toMatchObject({ status: 'skipped', skip: firstSkip });
+
+    // The next session dials Anne; Bruno, checked again at its start, is neither dialled nor noted again.
+    await s.svc.start({ listId: filter.id, mode: 'power' });
+    const c1 = await phone.started();
+    expect(s.placer.placed.map((p) => p.leadId)).toEqual([anne.id]);
+    await phone.ended(c1, 486);
+    await vi.waitFor(() => expect(s.svc.view()).toMatchObject({ state: 'stopped', stopReason: 'list-done' }));
+    await s.svc.refreshList(filter.id);
+    await worked(filter.id);
+    expect(s.placer.placed).toHaveLength(1);
+    expect(await entryOf(filter.id, bruno.id)).toMatchObject({ status: 'skipped', skip: firstSkip });
+    expect(await skipNotes(bruno.id)).toBe(1);
+
+    // A list of chosen leads (no refresh): the session start alone offers Chloé again.
+    const chosen = await s.svc.createList({ name: 'Choisis', source: { kind: 'selection', leadIds: [chloe.id] } });
+    await worked(chosen.id);
+    expect(await entryOf(chosen.id, chloe.id)).toMatchObject({ status: 'skipped' });
+    await s.h.service.addConsent(chloe.id, consent('+33633333333'));
+    await s.svc.start({ listId: chosen.id, mode: 'power' });
+    await phone.started();
+    expect(s.placer.placed.at(-1)).toMatchObject({ leadId: chloe.id, number: '+33633333333' });
+  });
+
   it('refuses unknown leads, empty filters, refreshing a selection; deletes a list with its entries', async () => {
     const s = await setup();
     const a = await lead(s, 'A', '0611111111');

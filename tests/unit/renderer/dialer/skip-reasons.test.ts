@@ -142,7 +142,7 @@ describe('describeSkip: times on the callee’s clock, as on the lead’s timeli
   });
 
   it('agrees with the note core wrote on the lead’s timeline', () => {
-    const note = skipNote(s, 'fr', 'Europe/Paris');
+    const note = skipNote(s, 'fr', 'Europe/Paris', 'FR');
     expect(note).toContain('appels 10:00–13:00 et 14:00–20:00');
     expect(note).toContain('à 10:00 (Europe/Paris)');
     expect(describeSkip(s, { ...fr, here: 'UTC' }).reasons[0]).toContain('appels 10:00–13:00 et 14:00–20:00');
@@ -208,19 +208,26 @@ describe('describeSkip: reasons without parameters', () => {
   });
 });
 
+// Waiting alone changes nothing: the words say what will (a fix, then a refresh or a new session).
+const WAIT_FR =
+  "Attendre n'y changera rien. Une fois la fiche corrigée (consentement, numéro) ou le numéro retiré de la liste d'opposition, actualisez la liste ou relancez la session : le prospect sera proposé à nouveau.";
+
 describe('describeSkip: skips that are not the rules’', () => {
   it('the dealership’s do-not-call list: waiting will not help', () => {
     expect(
       describeSkip(skip({ kind: 'do-not-call', reasons: [reason({ code: 'internal-do-not-call' })] }), fr),
     ).toEqual({
       reasons: ["Numéro sur la liste d'opposition de la concession."],
-      nextLegal: "Attendre n'y changera rien.",
+      nextLegal: WAIT_FR,
     });
   });
 
   it('a lead the seller passed, one without a number, one deleted', () => {
     expect(describeSkip(skip({ kind: 'seller' }), fr)).toEqual({ reasons: ['Passé par le vendeur.'] });
-    expect(describeSkip(skip({ kind: 'no-number' }), en)).toEqual({ reasons: ['No number that can be called.'] });
+    expect(describeSkip(skip({ kind: 'no-number' }), en)).toEqual({
+      reasons: ['No number that can be called.'],
+      nextLegal: enI18n.t('dialer.skip.notByWaiting'),
+    });
     expect(describeSkip(skip({ kind: 'lead-missing' }), fr)).toEqual({
       reasons: ['Prospect introuvable (supprimé ?).'],
     });
@@ -235,7 +242,7 @@ describe('describeSkip: skips that are not the rules’', () => {
         skip({ kind: 'forbidden', reasons: [reason({ code: 'no-consent', number: '+33612345678', scope: 'number' })] }),
         fr,
       ).nextLegal,
-    ).toBe("Attendre n'y changera rien.");
+    ).toBe(WAIT_FR);
     expect(
       describeSkip(
         skip({ kind: 'forbidden', reasons: [reason({ code: 'outside-window', text: 'Hors horaires.' })] }),
