@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { SkipReason } from '../../shared/domain/callback-list';
+import type { CallReason } from '../../shared/domain/calling-rules';
 import { describeReason, skipZone, zoneSuffix, type ZonePlacement } from '../../shared/i18n/rules-text';
+import { parsePhone } from '../../shared/phone';
 
 const words = {
   fr: {
@@ -30,17 +32,32 @@ const words = {
 const clause = (text: string) => text.trim().replace(/[.;:\s]+$/u, '');
 
 /**
+ * A number as the seller sees it on the lead and in the lists: national for the dealership's
+ * region ("07 86 35 82 81"), international otherwise; as stored when it cannot be read.
+ */
+export function notePhone(e164: string, region: string): string {
+  const parsed = parsePhone(e164, region);
+  if (!parsed.ok) return e164;
+  return parsed.country === region ? parsed.national : parsed.international;
+}
+
+const withShownNumber = (rule: CallReason, region: string): CallReason =>
+  'number' in rule ? { ...rule, number: notePhone(rule.number, region) } : rule;
+
+/**
  * The timeline note of a lead the dialer skipped: why, and when the call would be legal. Times
  * are the callee's (the zone the rules judged, else `zone`, the dealership's) and always name
- * their zone: the note outlives the computer it was written on.
+ * their zone: the note outlives the computer it was written on. `region`: settings.defaultRegion.
  */
-export function skipNote(skip: SkipReason, locale: 'fr' | 'en', zone: string): string {
+export function skipNote(skip: SkipReason, locale: 'fr' | 'en', zone: string, region: string): string {
   const w = words[locale];
   const placement: ZonePlacement = { zone: skipZone(skip, zone) };
   const why =
     skip.kind === 'do-not-call' || skip.kind === 'no-number' || skip.kind === 'interrupted'
       ? [w[skip.kind]]
-      : skip.reasons.map((r) => (r.rule ? describeReason(r.rule, locale, placement) : (r.text ?? r.code)));
+      : skip.reasons.map((r) =>
+          r.rule ? describeReason(withShownNumber(r.rule, region), locale, placement) : (r.text ?? r.code),
+        );
   const parts = why.map(clause).filter((text) => text !== '');
   if (skip.nextLegalAt) {
     const at = DateTime.fromISO(skip.nextLegalAt, { zone: placement.zone }).setLocale(locale).toFormat(w.date);

@@ -7,7 +7,13 @@ import { usePhone } from '../phone/phone-context';
 import { countdownShare, secondsLeft } from './countdown';
 import { useDealershipZone, useTicker, type DialerCommand, type RunCommand } from './hooks';
 import { LeadCard } from './LeadCard';
-import { microphonePermission, resumeRefusal, sessionProblem } from './phone-readiness';
+import {
+  microphonePermission,
+  previewBoundToFail,
+  resumeRefusal,
+  sessionProblem,
+  withPhonePause,
+} from './phone-readiness';
 import { sessionControls, stateText } from './session-view';
 import { SessionStats } from './SessionStats';
 import { catalogLanguage, looseT } from './translate';
@@ -26,7 +32,7 @@ interface LastCall {
  * the lead on screen (with the preview countdown), the wrap-up, the next lead, and the counters.
  */
 export function SessionPanel({
-  view,
+  view: coreView,
   listName,
   region,
   previewSeconds,
@@ -42,6 +48,10 @@ export function SessionPanel({
 }) {
   const { t, i18n } = useTranslation();
   const lang = catalogLanguage(i18n.language);
+  const { engine, accountProblem } = usePhone();
+  const phone = usePhoneCause(accountProblem);
+  const pausedForPhone = usePauseBoundToFail(coreView, phone, run);
+  const view = withPhonePause(coreView, pausedForPhone);
   const controls = sessionControls(view);
   const [commandError, setCommandError] = useState<string | null>(null);
   const [lastCall, setLastCall] = useState<LastCall | null>(null);
@@ -52,8 +62,6 @@ export function SessionPanel({
   }, [dispositions, lang]);
   const zone = useDealershipZone();
   const status = stateText(view, looseT(t), label, i18n.language, zone);
-  const { engine, accountProblem } = usePhone();
-  const phone = usePhoneCause(accountProblem);
   const problem = sessionProblem(view, phone, looseT(t));
 
   // "Last call" once the wrap-up is over: a SIP outcome core saved by itself, or the seller's
@@ -248,6 +256,28 @@ function usePhoneCause(accountProblem: Parameters<typeof phoneCause>[1]): PhoneC
   );
   const key = useSyncExternalStore(engine.subscribe, read);
   return useMemo(() => (JSON.parse(key) as PhoneCause | null) ?? undefined, [key]);
+}
+
+/**
+ * Pauses a preview whose countdown the phone cannot serve (see previewBoundToFail), once per
+ * countdown; true while the session stays in the pause it asked for.
+ */
+function usePauseBoundToFail(view: DialerView, phone: PhoneCause | undefined, run: RunCommand): boolean {
+  const [pausedForPhone, setPausedForPhone] = useState(false);
+  const asked = useRef('');
+  const boundToFail = previewBoundToFail(view, phone);
+  const countdown = `${view.current?.entryId ?? ''}|${view.countdownEndsAt ?? ''}`;
+  useEffect(() => {
+    if (!boundToFail || asked.current === countdown) return;
+    asked.current = countdown;
+    void run('dialer.pause', {}).then((result) => {
+      // Refused: the countdown ended meanwhile, and core paused for the phone by itself.
+      if (result.ok && result.value.state === 'paused') setPausedForPhone(true);
+    });
+  }, [boundToFail, countdown, run]);
+  // Over once the session leaves that pause (resumed, stopped): a later pause is the seller's.
+  if (pausedForPhone && view.state !== 'paused') setPausedForPhone(false);
+  return pausedForPhone && view.state === 'paused';
 }
 
 function Countdown({ endsAt, total }: { endsAt: string | undefined; total: number }) {

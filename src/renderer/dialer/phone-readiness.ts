@@ -28,6 +28,36 @@ export function resumeRefusal(
   return t('dialer.session.resumeBlocked', { problem: phoneProblemText(phone, t) });
 }
 
+/**
+ * Causes the phone does not get over by itself within a countdown: the account is missing or
+ * incomplete, or the phone system refused it or was left. Connecting, reconnecting and a call
+ * on the line may well be over before the countdown ends.
+ */
+const lastingCauses: ReadonlySet<PhoneCause['kind']> = new Set(['setup', 'no-account', 'unregistered', 'failed']);
+
+/**
+ * A preview whose countdown can only end in the phone's failure (and the pause that follows):
+ * the screen pauses it at once instead, so the seller reads the cause without waiting for it.
+ */
+export function previewBoundToFail(
+  view: Pick<DialerView, 'state' | 'countdownEndsAt'>,
+  phone: PhoneCause | undefined,
+): boolean {
+  return view.state === 'preview' && view.countdownEndsAt !== undefined && !!phone && lastingCauses.has(phone.kind);
+}
+
+/**
+ * The view as the screen tells it. Core knows a pause the screen asked for as the seller's
+ * (`dialer.pause` takes no reason); one asked for by `previewBoundToFail` reads as the phone's,
+ * with its words and cause, for as long as that pause lasts.
+ */
+export function withPhonePause<V extends Pick<DialerView, 'state' | 'pauseReason'>>(
+  view: V,
+  pausedForPhone: boolean,
+): V {
+  return pausedForPhone && view.state === 'paused' ? { ...view, pauseReason: 'phone' } : view;
+}
+
 /** The microphone permission when the browser tells it (Chromium does); undefined otherwise. */
 export async function microphonePermission(): Promise<PermissionState | undefined> {
   try {

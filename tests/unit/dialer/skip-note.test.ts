@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skipNote } from '../../../src/core/dialer/skip-note';
+import { notePhone, skipNote } from '../../../src/core/dialer/skip-note';
 import type { SkipReason } from '../../../src/shared/domain/callback-list';
 import type { CallReason } from '../../../src/shared/domain/calling-rules';
 
@@ -25,10 +25,10 @@ describe('skipNote: the note on a skipped lead’s timeline', () => {
       nextLegalAt,
       at: '2026-11-27T00:27:00.000Z',
     };
-    expect(skipNote(skip, 'fr', 'Europe/Paris')).toBe(
+    expect(skipNote(skip, 'fr', 'Europe/Paris', 'FR')).toBe(
       "Appel non passé par la session d’appels : Hors des heures d'appel : il est 01:27 chez l'appelé (Europe/Paris) ; appels 10:00–13:00 et 14:00–20:00 ; prochain créneau permis : vendredi 27 novembre 2026 à 10:00 (Europe/Paris).",
     );
-    expect(skipNote(skip, 'en', 'Europe/Paris')).toBe(
+    expect(skipNote(skip, 'en', 'Europe/Paris', 'FR')).toBe(
       'Call not made by the dialer session: Outside calling hours: it is 01:27 where the callee is (Europe/Paris); calls 10:00–13:00 and 14:00–20:00; next legal time: Friday 27 November 2026 at 10:00 (Europe/Paris).',
     );
   });
@@ -40,7 +40,7 @@ describe('skipNote: the note on a skipped lead’s timeline', () => {
       nextLegalAt: '2026-11-26T23:00:00.000Z',
       at: '2026-11-26T14:00:00.000Z',
     };
-    expect(skipNote(skip, 'fr', 'Europe/Paris')).toContain(
+    expect(skipNote(skip, 'fr', 'Europe/Paris', 'FR')).toContain(
       'prochain créneau permis : vendredi 27 novembre 2026 à 10:00 (Pacific/Noumea).',
     );
   });
@@ -55,7 +55,7 @@ describe('skipNote: the note on a skipped lead’s timeline', () => {
       nextLegalAt,
       at: '2026-11-27T00:27:00.000Z',
     };
-    const note = skipNote(skip, 'fr', 'Europe/Paris');
+    const note = skipNote(skip, 'fr', 'Europe/Paris', 'FR');
     expect(note).toBe(
       'Appel non passé par la session d’appels : Pas de consentement enregistré pour le +33612345678 ; Hors horaires ; prochain créneau permis : vendredi 27 novembre 2026 à 10:00 (Europe/Paris).',
     );
@@ -63,11 +63,42 @@ describe('skipNote: the note on a skipped lead’s timeline', () => {
   });
 
   it('keeps its fixed words for the do-not-call list and a lead without number', () => {
-    expect(skipNote({ kind: 'do-not-call', reasons: [], at: nextLegalAt }, 'fr', 'Europe/Paris')).toBe(
+    expect(skipNote({ kind: 'do-not-call', reasons: [], at: nextLegalAt }, 'fr', 'Europe/Paris', 'FR')).toBe(
       'Appel non passé par la session d’appels : numéro sur la liste interne d’opposition.',
     );
-    expect(skipNote({ kind: 'no-number', reasons: [], at: nextLegalAt }, 'en', 'Europe/Paris')).toBe(
+    expect(skipNote({ kind: 'no-number', reasons: [], at: nextLegalAt }, 'en', 'Europe/Paris', 'FR')).toBe(
       'Call not made by the dialer session: no number that can be called.',
     );
+  });
+
+  it('writes a number as the seller sees it elsewhere: national at home, international from abroad', () => {
+    const noConsent = (number: string): SkipReason => ({
+      kind: 'forbidden',
+      reasons: [{ code: 'no-consent', rule: { code: 'no-consent', number, scope: 'number' } }],
+      at: nextLegalAt,
+    });
+    expect(skipNote(noConsent('+33786358281'), 'fr', 'Europe/Paris', 'FR')).toBe(
+      'Appel non passé par la session d’appels : Pas de consentement enregistré pour le 07 86 35 82 81.',
+    );
+    expect(skipNote(noConsent('+33786358281'), 'en', 'Europe/Paris', 'FR')).toBe(
+      'Call not made by the dialer session: No consent recorded for 07 86 35 82 81.',
+    );
+    // A Belgian number for a French dealership, and a French one for a Belgian dealership.
+    expect(skipNote(noConsent('+32470123456'), 'fr', 'Europe/Paris', 'FR')).toContain('pour le +32 470 12 34 56.');
+    expect(skipNote(noConsent('+33786358281'), 'en', 'Europe/Brussels', 'BE')).toContain('for +33 7 86 35 82 81.');
+    const invalid: SkipReason = {
+      kind: 'forbidden',
+      reasons: [{ code: 'invalid-number', rule: { code: 'invalid-number', number: '12' } }],
+      at: nextLegalAt,
+    };
+    expect(skipNote(invalid, 'fr', 'Europe/Paris', 'FR')).toBe(
+      'Appel non passé par la session d’appels : Numéro invalide : 12.',
+    );
+  });
+
+  it('notePhone keeps what it cannot read as it is', () => {
+    expect(notePhone('+33612345678', 'FR')).toBe('06 12 34 56 78');
+    expect(notePhone('+33612345678', 'GB')).toBe('+33 6 12 34 56 78');
+    expect(notePhone('pas un numéro', 'FR')).toBe('pas un numéro');
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DialerView } from '../../../../src/shared/domain/dialer';
-import { resumeRefusal, sessionProblem } from '../../../../src/renderer/dialer/phone-readiness';
+import {
+  previewBoundToFail,
+  resumeRefusal,
+  sessionProblem,
+  withPhonePause,
+} from '../../../../src/renderer/dialer/phone-readiness';
 import { looseT } from '../../../../src/renderer/dialer/translate';
 import { createI18n } from '../../../../src/renderer/i18n/i18n';
 import type { PhoneCause } from '../../../../src/renderer/phone/dialer-guard';
@@ -43,5 +48,52 @@ describe('resumeRefusal', () => {
     // An interrupted session resumes into the wrap-up of its last call; a wrap-up's resume cancels a pause.
     expect(resumeRefusal({ state: 'interrupted' }, noPassword, fr)).toBeUndefined();
     expect(resumeRefusal({ state: 'wrap-up' }, noPassword, fr)).toBeUndefined();
+  });
+});
+
+describe('previewBoundToFail', () => {
+  const counting = { state: 'preview', countdownEndsAt: '2026-11-27T09:00:10.000Z' } as const;
+
+  it('stops a countdown the phone cannot serve: no account, a piece missing, refused or offline', () => {
+    expect(previewBoundToFail(counting, { kind: 'no-account' })).toBe(true);
+    expect(previewBoundToFail(counting, noPassword)).toBe(true);
+    expect(previewBoundToFail(counting, { kind: 'unregistered' })).toBe(true);
+    expect(
+      previewBoundToFail(counting, { kind: 'failed', reason: 'unauthorized', code: 403, detail: 'Forbidden' }),
+    ).toBe(true);
+  });
+
+  it('lets it run when the phone can call, or may well be able to by the end of the countdown', () => {
+    expect(previewBoundToFail(counting, undefined)).toBe(false);
+    expect(previewBoundToFail(counting, { kind: 'connecting' })).toBe(false);
+    expect(previewBoundToFail(counting, { kind: 'reconnecting' })).toBe(false);
+    expect(previewBoundToFail(counting, { kind: 'call-in-the-way' })).toBe(false);
+  });
+
+  it('has nothing to stop without a running countdown', () => {
+    // A manual preview waits for the seller's "Call now"; a pause or a call is no preview.
+    expect(previewBoundToFail({ state: 'preview' }, noPassword)).toBe(false);
+    expect(previewBoundToFail({ ...counting, state: 'paused' }, noPassword)).toBe(false);
+    expect(previewBoundToFail({ ...counting, state: 'dialing' }, noPassword)).toBe(false);
+  });
+});
+
+describe('withPhonePause', () => {
+  it('tells the pause the screen asked for the phone as the phone’s, with the cause as it is now', () => {
+    const shown = withPhonePause({ state: 'paused', pauseReason: 'seller' } as View, true);
+    expect(shown.pauseReason).toBe('phone');
+    expect(sessionProblem(shown, noPassword, fr)).toBe(
+      'indiquez votre mot de passe SIP dans les réglages, puis reprenez la session',
+    );
+    // The cause gone, the line goes and Resume is let through.
+    expect(sessionProblem(shown, undefined, fr)).toBeUndefined();
+    expect(resumeRefusal(shown, undefined, fr)).toBeUndefined();
+  });
+
+  it('leaves the seller’s own pause, and any other state, as core says it', () => {
+    const seller: View = { state: 'paused', pauseReason: 'seller' };
+    expect(withPhonePause(seller, false)).toBe(seller);
+    const preview: View = { state: 'preview' };
+    expect(withPhonePause(preview, true)).toBe(preview);
   });
 });
