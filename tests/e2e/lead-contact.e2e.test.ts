@@ -1,7 +1,8 @@
 // The lead page as a seller works it from the keyboard in the built web host: edit the contact
-// (add a number typed nationally, fix the e-mail, Esc to leave unsaved) and find it after a
-// reload; focus after saving a note, a callback and a consent; and the stage select that asks
-// before an arrow key makes a lead "Vendu".
+// (add a number typed nationally, fix the e-mail, Esc to leave: asked first when something was
+// typed) and find it after a reload; a number another lead has warns before saving; focus after
+// saving a note, a callback and a consent; and the stage select that asks before an arrow key
+// makes a lead "Vendu"; typed data asks before a reload.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, rpcFromPage } from './support/leads-page';
@@ -28,6 +29,14 @@ const draft = (stage: string) => ({
 
 const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
 
+/** Whether the page would ask before a reload or a closed tab (its `beforeunload` is cancelled). */
+const asksBeforeUnload = (page: Page) =>
+  page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+
 async function openLead(page: Page, id: string) {
   await page.evaluate((leadId) => (window.location.hash = `#/leads/${leadId}`), id);
   await expect.poll(() => page.getByRole('heading', { name: 'Élodie Martin' }).count()).toBe(1);
@@ -42,16 +51,52 @@ describe('the lead page from the keyboard', () => {
     const contact = page.getByRole('region', { name: 'Contact' });
     const edit = contact.getByRole('button', { name: 'Modifier le contact' });
     const form = page.getByRole('form', { name: 'Modifier le contact' });
+    const discard = page.getByRole('dialog', { name: 'Abandonner les modifications ?' });
 
-    // Esc closes the form unsaved, stays on the lead and gives the keyboard back to "Modifier".
+    // Esc on an untouched form closes it at once, stays on the lead and gives the keyboard back to "Modifier".
     await edit.click();
     await expect.poll(() => isFocused(form.getByLabel('Prénom'))).toBe(true);
-    await form.getByLabel('E-mail').fill('autre@example.fr');
     await page.keyboard.press('Escape');
     await expect.poll(() => form.count()).toBe(0);
+    expect(await discard.count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Élodie Martin' }).count()).toBe(1);
     expect(await isFocused(edit)).toBe(true);
+
+    // With a change, Esc asks; "Continuer la saisie" (the default) keeps the text and the keyboard where it was.
+    await edit.press('Enter');
+    const email = form.getByLabel('E-mail');
+    await email.fill('autre@example.fr');
+    expect(await asksBeforeUnload(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => discard.count()).toBe(1);
+    const keep = discard.getByRole('button', { name: 'Continuer la saisie' });
+    await expect.poll(() => isFocused(keep)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => discard.count()).toBe(0);
+    expect(await form.count()).toBe(1);
+    expect(await email.inputValue()).toBe('autre@example.fr');
+    await expect.poll(() => isFocused(email)).toBe(true);
+
+    // Esc in the question keeps editing too; the side menu asks before leaving the lead.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => discard.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => discard.count()).toBe(0);
+    expect(await email.inputValue()).toBe('autre@example.fr');
+    await page.getByRole('navigation').getByRole('link', { name: 'Prospects' }).click();
+    await expect.poll(() => discard.count()).toBe(1);
+    await keep.click();
+    await expect.poll(() => discard.count()).toBe(0);
+    expect(page.url()).toMatch(new RegExp(`#/leads/${lead.id}$`));
+
+    // Confirmed, the change is dropped: nothing saved, the keyboard back on "Modifier", nothing to ask on reload.
+    await form.getByRole('button', { name: 'Annuler' }).click();
+    await expect.poll(() => discard.count()).toBe(1);
+    await discard.getByRole('button', { name: 'Abandonner les modifications' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(() => isFocused(edit)).toBe(true);
     expect(await contact.getByText('elodie.martin@example.fr').count()).toBe(1);
+    expect(await asksBeforeUnload(page)).toBe(false);
 
     // A second number typed as a seller says it, made the preferred one; a bad e-mail refused on its field.
     await edit.press('Enter');
@@ -83,8 +128,10 @@ describe('the lead page from the keyboard', () => {
     await expect.poll(() => isFocused(form.getByRole('textbox', { name: 'Numéro 1' }))).toBe(true);
     expect(await form.getByRole('textbox', { name: 'Numéro 1' }).inputValue()).toBe('07 98 76 54 32');
     await form.getByRole('button', { name: 'Annuler' }).press('Enter');
+    await expect.poll(() => discard.count()).toBe(1);
+    await discard.getByRole('button', { name: 'Abandonner les modifications' }).press('Enter');
     await expect.poll(() => form.count()).toBe(0);
-    expect(await isFocused(edit)).toBe(true);
+    await expect.poll(() => isFocused(edit)).toBe(true);
 
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { name: 'Élodie Martin' }).count(), { timeout: 15_000 }).toBe(1);
@@ -103,6 +150,89 @@ describe('the lead page from the keyboard', () => {
       { e164: '+33612345678', type: 'mobile', preferred: false },
       { e164: '+33798765432', type: 'home', preferred: true },
     ]);
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+
+  it('warns before saving a number another lead has, links to it, and saves anyway', async () => {
+    const host = await session.start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    const julien = await rpcFromPage<{ id: string }>(page, host, 'leads.create', {
+      draft: {
+        contact: {
+          kind: 'individual',
+          firstName: 'Julien',
+          lastName: 'André',
+          phones: [{ e164: '+33783574789', raw: '07 83 57 47 89', type: 'mobile', preferred: true }],
+        },
+        vehicles: [],
+        stage: 'new',
+        tags: [],
+        consents: [],
+      },
+    });
+    const lead = await rpcFromPage<{ id: string }>(page, host, 'leads.create', draft('new'));
+    await openLead(page, lead.id);
+    const contact = page.getByRole('region', { name: 'Contact' });
+    const form = page.getByRole('form', { name: 'Modifier le contact' });
+    const save = form.getByRole('button', { name: 'Enregistrer le contact' });
+    const warning = form.getByRole('alert').filter({ hasText: 'Un prospect a déjà ce numéro' });
+    const storedPhones = async () =>
+      (
+        await rpcFromPage<{ contact: { phones: { e164: string }[] } }>(page, host, 'leads.get', { id: lead.id })
+      ).contact.phones.map((p) => p.e164);
+
+    // Only what the seller brings in is checked (the lead's own number is no double): a name change saves at once.
+    await contact.getByRole('button', { name: 'Modifier le contact' }).click();
+    await form.getByLabel('Prénom').fill('Elodie');
+    await save.click();
+    await expect.poll(() => form.count()).toBe(0);
+    expect(await contact.getByText('Contact enregistré.').count()).toBe(1);
+
+    // Julien's number added: a warning with a link to him, nothing saved yet.
+    await contact.getByRole('button', { name: 'Modifier le contact' }).click();
+    await form.getByRole('button', { name: 'Ajouter un numéro' }).click();
+    const second = form.getByRole('textbox', { name: 'Numéro 2' });
+    await second.fill('07 83 57 47 89');
+    await save.click();
+    await expect.poll(() => warning.count()).toBe(1);
+    expect(await warning.getByRole('link', { name: 'Julien André' }).getAttribute('href')).toBe(`#/leads/${julien.id}`);
+    expect(await warning.textContent()).toContain('07 83 57 47 89');
+    expect(await storedPhones()).toEqual(['+33612345678']);
+
+    // Another number: the warning goes; back to Julien's, it comes back.
+    await second.fill('07 83 57 47 80');
+    expect(await warning.count()).toBe(0);
+    await second.fill('07 83 57 47 89');
+    await save.press('Enter');
+    await expect.poll(() => warning.count()).toBe(1);
+
+    // His name leaves the page: with the number unsaved it asks first.
+    await warning.getByRole('link', { name: 'Julien André' }).click();
+    const discard = page.getByRole('dialog', { name: 'Abandonner les modifications ?' });
+    await expect.poll(() => discard.count()).toBe(1);
+    await discard.getByRole('button', { name: 'Continuer la saisie' }).click();
+    await expect.poll(() => discard.count()).toBe(0);
+    expect(page.url()).toMatch(new RegExp(`#/leads/${lead.id}$`));
+
+    await warning.getByRole('button', { name: 'Enregistrer quand même' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    expect(await contact.getByText('Contact enregistré.').count()).toBe(1);
+    expect(await storedPhones()).toEqual(['+33612345678', '+33783574789']);
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+
+  it('asks before a reload loses a new lead being typed', async () => {
+    const host = await session.start();
+    const { page, cspViolations } = await openApp(session.browser, host, { hash: '#/leads/new' });
+    const firstName = page.getByLabel('Prénom');
+    await expect.poll(() => firstName.count()).toBe(1);
+    expect(await asksBeforeUnload(page)).toBe(false);
+    await firstName.fill('Benoît');
+    expect(await asksBeforeUnload(page)).toBe(true);
+    await firstName.fill('  ');
+    expect(await asksBeforeUnload(page)).toBe(false);
     expect(cspViolations()).toEqual([]);
     await page.close();
   });

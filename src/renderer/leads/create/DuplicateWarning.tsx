@@ -3,22 +3,34 @@ import type { LeadSummary } from '../../../shared/domain/lead-query';
 import { displayPhone } from '../format';
 import { leadHref } from '../leads-route';
 
-/** Shown instead of creating when leads already hold the number or e-mail: open one, or create anyway. */
+/**
+ * Shown instead of creating (or saving a contact) when other leads already hold the number or
+ * e-mail: open one, or go on anyway. The new-lead form's words unless told otherwise.
+ */
 export function DuplicateWarning({
   duplicates,
   region,
   busy,
   onCreateAnyway,
+  id = 'new-lead-duplicates',
+  heading: Heading = 'h3',
+  hint,
+  anywayLabel,
 }: {
   duplicates: readonly LeadSummary[];
   region: string;
   busy: boolean;
   onCreateAnyway: () => void;
+  id?: string;
+  /** The level under the form's own title. */
+  heading?: 'h3' | 'h4' | 'h5';
+  hint?: string;
+  anywayLabel?: string;
 }) {
   const { t } = useTranslation();
   return (
-    <section className="duplicate-warning" role="alert" aria-labelledby="new-lead-duplicates">
-      <h3 id="new-lead-duplicates">{t('leads.create.duplicates.title', { count: duplicates.length })}</h3>
+    <section className="duplicate-warning" role="alert" aria-labelledby={id}>
+      <Heading id={id}>{t('leads.create.duplicates.title', { count: duplicates.length })}</Heading>
       <ul>
         {duplicates.map((d) => (
           <li key={d.id}>
@@ -28,9 +40,17 @@ export function DuplicateWarning({
           </li>
         ))}
       </ul>
-      <p className="note">{t('leads.create.duplicates.hint')}</p>
-      <button type="button" className="button" disabled={busy} onClick={onCreateAnyway}>
-        {t('leads.create.duplicates.createAnyway')}
+      <p className="note">{hint ?? t('leads.create.duplicates.hint')}</p>
+      {/* Not `disabled` while busy: a disabled button drops the keyboard focus to the page. */}
+      <button
+        type="button"
+        className="button"
+        aria-disabled={busy || undefined}
+        onClick={() => {
+          if (!busy) onCreateAnyway();
+        }}
+      >
+        {anywayLabel ?? t('leads.create.duplicates.createAnyway')}
       </button>
     </section>
   );

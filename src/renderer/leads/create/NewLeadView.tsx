@@ -13,8 +13,10 @@ import type { FormProblem } from './contact-fields';
 import { DuplicateWarning } from './DuplicateWarning';
 import { TextField } from './FormField';
 import { duplicateKey, duplicateQuery } from './duplicates';
+import { useBeforeUnload } from './useBeforeUnload';
 import {
   buildDraft,
+  newLeadDirty,
   newLeadFields,
   serverIssues,
   type LocalProblem,
@@ -45,6 +47,8 @@ export function NewLeadView() {
   const [duplicates, setDuplicates] = useState<{ key: string; leads: LeadSummary[]; confirmed: boolean } | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
+  // A reload or a closed tab would lose what was typed: the browser asks first.
+  useBeforeUnload(newLeadDirty(values));
 
   const focusFirst = (fields: Partial<Record<NewLeadField, unknown>>) => {
     const first = newLeadFields.find((f) => fields[f]);

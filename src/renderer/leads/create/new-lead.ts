@@ -8,6 +8,9 @@ export type NewLeadValues = Record<NewLeadField, string>;
 
 export type LocalProblem = 'needName' | 'badPhone' | 'badEmail' | 'needMake' | 'needModel';
 
+/** Something typed that a reload would lose (spaces alone are nothing). */
+export const newLeadDirty = (values: NewLeadValues): boolean => newLeadFields.some((f) => values[f].trim() !== '');
+
 /** Checks what the form can check itself and builds the draft; the server checks the rest. */
 export function buildDraft(
   values: NewLeadValues,

@@ -13,7 +13,9 @@ interface Props {
 export function Dialog({ open, title, children, onClose, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const openRef = useRef(open);
   useEffect(() => {
+    openRef.current = open;
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
@@ -27,6 +29,11 @@ export function Dialog({ open, title, children, onClose, className }: Props) {
       onCancel={(event) => {
         event.preventDefault();
         onClose();
+      }}
+      // A second Esc with no click or key in between closes the dialog without a cancel event:
+      // still the seller's "no", or the page would think it open.
+      onClose={() => {
+        if (openRef.current) onClose();
       }}
     >
       {open && (

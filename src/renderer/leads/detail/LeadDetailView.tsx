@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { leadDisplayName, stages, type Lead, type Stage } from '../../../shared/domain/lead';
 import { useClient } from '../../app/connection-context';
-import { listMemory, useLeadsContext } from '../leads-context';
+import { forgetListPosition, listMemory, useLeadsContext } from '../leads-context';
 import { leadsListHref } from '../leads-route';
 import { detailShortcut, isEditableTarget } from '../shortcuts';
 import { navigate } from '../useHash';
@@ -10,6 +10,7 @@ import { CallbacksSection } from './CallbacksSection';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ConsentSection } from './ConsentSection';
 import { ContactSection, FollowSection, TradeInSection, VehiclesSection } from './ContactSection';
+import { leaveLeadPage } from './leave-guard';
 import { MergeDialog } from './MergeDialog';
 import { stageStep } from './stage-change';
 import { noteInputId, Timeline } from './Timeline';
@@ -61,10 +62,13 @@ function LeadDetail({ lead, mutate, backHref }: { lead: Lead; mutate: Mutate; ba
       event.preventDefault();
       if (action === 'focus-note') document.getElementById(noteInputId)?.focus();
       else if (action === 'open-callback') setCallbackFormOpen(true);
-      else if (action === 'back') navigate(backHref);
+      // An open contact editor with changes asks first.
+      else if (action === 'back') leaveLeadPage(() => navigate(backHref));
       else if (action === 'search') {
-        listMemory.offset = 0;
-        navigate(backHref);
+        leaveLeadPage(() => {
+          forgetListPosition();
+          navigate(backHref);
+        });
       }
     };
     document.addEventListener('keydown', onKey);

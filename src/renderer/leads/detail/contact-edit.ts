@@ -87,6 +87,21 @@ export function contactFormValues(contact: Contact, region: string): ContactForm
   };
 }
 
+/**
+ * Whether the seller changed anything from the values the form opened with, as saving would see
+ * it: spaces around a value and a number row left empty do not count.
+ */
+export function contactFormDirty(initial: ContactFormValues, values: ContactFormValues): boolean {
+  const shape = (v: ContactFormValues) => ({
+    kind: v.kind,
+    text: contactTextFields.map((field) => v[field].trim()),
+    phones: v.phones
+      .filter((row) => row.number.trim() !== '')
+      .map((row) => [row.number.trim(), row.type, row.preferred]),
+  });
+  return !same(shape(initial), shape(values));
+}
+
 /** A new, empty number row; the first number of a lead is its preferred one. */
 export function addPhoneRow(rows: readonly PhoneRow[], key: string): PhoneRow[] {
   if (rows.length >= MAX_PHONES) return [...rows];

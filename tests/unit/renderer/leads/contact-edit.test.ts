@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addPhoneRow,
   contactFieldForPath,
+  contactFormDirty,
   contactFormValues,
   contactServerProblems,
   contactToSend,
@@ -64,6 +65,36 @@ describe('contact form values', () => {
       'FR',
     );
     expect(values.phones.map((p) => p.preferred)).toEqual([true, false]);
+  });
+});
+
+describe('whether the contact form holds changes (Esc asks before dropping them)', () => {
+  const initial = contactFormValues(elodie, 'FR');
+
+  it('is clean as opened, with an added number row left empty, and with spaces around a value', () => {
+    expect(contactFormDirty(initial, initial)).toBe(false);
+    expect(contactFormDirty(initial, { ...initial, phones: addPhoneRow(initial.phones, 'n0') })).toBe(false);
+    expect(contactFormDirty(initial, { ...initial, city: ' Lyon  ', email: 'elodie.martin@example.fr ' })).toBe(false);
+  });
+
+  it('is dirty once a field, a number, its type, the preferred one or the kind changes', () => {
+    expect(contactFormDirty(initial, { ...initial, email: 'autre@example.fr' })).toBe(true);
+    expect(contactFormDirty(initial, { ...initial, preferredContactTime: '' })).toBe(true);
+    expect(contactFormDirty(initial, { ...initial, kind: 'business' })).toBe(true);
+    const added = addPhoneRow(initial.phones, 'n0').map((row) =>
+      row.key === 'n0' ? { ...row, number: '07 98 76 54 32' } : row,
+    );
+    expect(contactFormDirty(initial, { ...initial, phones: added })).toBe(true);
+    const retyped = initial.phones.map((row, i) => (i === 1 ? { ...row, type: 'home' as const } : row));
+    expect(contactFormDirty(initial, { ...initial, phones: retyped })).toBe(true);
+    expect(contactFormDirty(initial, { ...initial, phones: preferPhoneRow(initial.phones, 'p1') })).toBe(true);
+    expect(contactFormDirty(initial, { ...initial, phones: removePhoneRow(initial.phones, 'p1') })).toBe(true);
+  });
+
+  it('is clean again when the seller types the old value back', () => {
+    const typed = { ...initial, firstName: 'Élo' };
+    expect(contactFormDirty(initial, typed)).toBe(true);
+    expect(contactFormDirty(initial, { ...typed, firstName: 'Élodie' })).toBe(false);
   });
 });
 

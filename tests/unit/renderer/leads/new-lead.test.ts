@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildDraft, fieldForServerPath, serverIssues } from '../../../../src/renderer/leads/create/new-lead';
+import {
+  buildDraft,
+  fieldForServerPath,
+  newLeadDirty,
+  serverIssues,
+} from '../../../../src/renderer/leads/create/new-lead';
 import { LeadDraftSchema } from '../../../../src/shared/domain/lead';
 
 const blank = { firstName: '', lastName: '', phone: '', email: '', make: '', model: '' };
@@ -55,5 +60,14 @@ describe('new lead form', () => {
       general: false,
     });
     expect(serverIssues({ code: 'conflict', message: 'dup' })).toEqual({ fields: {}, general: true });
+  });
+});
+
+describe('new lead form left with typed data (a reload asks first)', () => {
+  it('holds nothing when empty or only spaces, something once any field is typed in', () => {
+    expect(newLeadDirty(blank)).toBe(false);
+    expect(newLeadDirty({ ...blank, firstName: '  ', phone: ' ' })).toBe(false);
+    expect(newLeadDirty({ ...blank, phone: '06' })).toBe(true);
+    expect(newLeadDirty({ ...blank, model: '208' })).toBe(true);
   });
 });
