@@ -303,8 +303,18 @@ describe('leads in the web host', () => {
 
     await search(page).fill('zzzzqqq');
     await expect.poll(() => page.getByRole('heading', { name: 'Aucun prospect ne correspond' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Effacer la recherche et les filtres' }).click();
+    // The button goes away with the empty state: focus lands in the search box, not on the page.
+    await page.getByRole('button', { name: 'Effacer la recherche et les filtres' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.leads-count').textContent()).toBe('200 prospects');
+    expect(await focusedId(page)).toBe('lead-search');
+
+    // Export pressed with Enter: the button keeps the focus while it works and after.
+    const exportButton = page.getByRole('button', { name: 'Exporter' });
+    await exportButton.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Prospects exportés : 200.').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Exporter');
     expect(cspViolations()).toEqual([]);
     await page.close();
   });
@@ -359,6 +369,82 @@ describe('leads in the web host', () => {
     await page.close();
   });
 
+  it('comes back to an unscrolled list with the opened lead selected, by keyboard or mouse; Enter opens it again', async () => {
+    const host = await start();
+    const { page, cspViolations } = await openApp(session.browser, host, { viewport: { width: 1400, height: 850 } });
+    await rpcFromPage(page, host, 'leads.loadSample', { count: 200 });
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('200 prospects');
+    const list = listbox(page);
+    const selectedRow = () => list.getByRole('option', { selected: true });
+    const nameAt = (position: number) => list.locator(`[aria-posinset="${position}"] .lead-name`).textContent();
+    // The lead page has its keys once it has focused the lead's name.
+    const opened = (name: string) =>
+      expect
+        .poll(() =>
+          focusedId(page).then(async (id) => id === 'lead-name' && (await page.locator('#lead-name').textContent())),
+        )
+        .toBe(name);
+
+    // Keyboard: ↓ ↓ ↓ from the search box, Enter, Esc.
+    await search(page).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    const name = (await nameAt(4))!;
+    await page.keyboard.press('Enter');
+    await opened(name);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => selectedRow().getAttribute('aria-posinset')).toBe('4');
+    expect(await list.evaluate((scroller) => [scroller.scrollTop, document.activeElement === scroller])).toEqual([
+      0,
+      true,
+    ]);
+    // Enter opens the same lead again.
+    await page.keyboard.press('Enter');
+    await opened(name);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => selectedRow().getAttribute('aria-posinset')).toBe('4');
+
+    // Mouse: a click on the third row, Esc.
+    const clicked = (await nameAt(3))!;
+    await list.locator('[aria-posinset="3"]').click();
+    await opened(clicked);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => selectedRow().getAttribute('aria-posinset')).toBe('3');
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+
+  it('brings back the search and filters after a visit to another page through the menu, not once cleared', async () => {
+    const host = await start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    await rpcFromPage(page, host, 'leads.loadSample', { count: 200 });
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('200 prospects');
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await search(page).fill('ma');
+    await page.getByLabel('Trier par').selectOption('created');
+    await expect.poll(() => page.url()).toMatch(/#\/leads\?q=ma&sort=created$/);
+    const filtered = await page.locator('.leads-count').textContent();
+
+    await nav.getByRole('link', { name: 'Numéroteur' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/dialer$/);
+    await nav.getByRole('link', { name: 'Prospects' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/leads\?q=ma&sort=created$/);
+    expect(await search(page).inputValue()).toBe('ma');
+    expect(await page.getByLabel('Trier par').inputValue()).toBe('created');
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe(filtered);
+
+    // Cleared by the seller: the menu brings the whole list back.
+    await search(page).fill('');
+    await page.getByLabel('Trier par').selectOption('name');
+    await expect.poll(() => page.url()).toMatch(/#\/leads$/);
+    await nav.getByRole('link', { name: 'Appels' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/calls$/);
+    await nav.getByRole('link', { name: 'Prospects' }).click();
+    await expect.poll(() => page.locator('.leads-count').textContent()).toBe('200 prospects');
+    expect(await search(page).inputValue()).toBe('');
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+
   it('fits every column of the lead list in a 1280×720 window, a number and an overdue date whole', async () => {
     const host = await start();
     const { page, cspViolations } = await openApp(session.browser, host, { viewport: { width: 1280, height: 720 } });
@@ -404,6 +490,30 @@ describe('leads in the web host', () => {
     expect(cells.values.filter((cell) => cell.cut || cell.outside)).toEqual([]);
     // A name the column cuts is still readable whole in its title.
     expect(await listbox(page).locator('.lead-name').first().getAttribute('title')).toBe(lead.name);
+    // The name column has room for a first name and a surname ("Camille Durand" whole).
+    const nameWidth = await listbox(page)
+      .locator('.lead-name')
+      .first()
+      .evaluate((cell) => cell.getBoundingClientRect().width);
+    expect(nameWidth).toBeGreaterThanOrEqual(150);
+
+    // The list ends inside the window, whatever the filters' height, and a row picked with ↓
+    // stays in view.
+    const list = listbox(page);
+    const inWindow = () =>
+      list.evaluate((scroller) => {
+        const box = scroller.getBoundingClientRect();
+        const row = scroller.querySelector('[aria-selected=true]')!.getBoundingClientRect();
+        return {
+          listBottom: box.bottom <= window.innerHeight,
+          rowInList: row.top >= box.top - 1 && row.bottom <= box.bottom + 1,
+          rowInWindow: row.bottom <= window.innerHeight,
+        };
+      });
+    await search(page).focus();
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => list.getByRole('option', { selected: true }).getAttribute('aria-posinset')).toBe('16');
+    expect(await inWindow()).toEqual({ listBottom: true, rowInList: true, rowInWindow: true });
     expect(cspViolations()).toEqual([]);
     await page.close();
   });

@@ -20,6 +20,14 @@ export function useLeadsContext(): LeadsContextValue {
 
 /**
  * Where the list was when the seller opened a lead, so Esc brings back the same search,
- * scroll position and selection. Lives for the page's life, like the list itself would.
+ * scroll position and selection (`selected` -1: no lead opened from it, nothing to bring back).
+ * The search also outlives a visit to another page (the menu's link comes back to it). Lives for
+ * the page's life, like the list itself would.
  */
 export const listMemory = { search: '', offset: 0, selected: -1 };
+
+/** Back to the list at the top with the search box focused, rather than at the opened lead. */
+export function forgetListPosition(): void {
+  listMemory.offset = 0;
+  listMemory.selected = -1;
+}

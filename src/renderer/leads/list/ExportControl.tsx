@@ -21,6 +21,7 @@ export function ExportControl({ query, disabled }: { query: LeadQuery; disabled:
   const [busy, setBusy] = useState(false);
 
   const run = async () => {
+    if (busy) return;
     setBusy(true);
     const result = await client.request('leads.export', { ...choices[choice], query });
     setBusy(false);
@@ -49,7 +50,14 @@ export function ExportControl({ query, disabled }: { query: LeadQuery; disabled:
           </option>
         ))}
       </select>
-      <button type="button" className="button" disabled={disabled || busy} onClick={() => void run()}>
+      {/* Not `disabled` while busy: a focused button that becomes disabled sends the focus to the page. */}
+      <button
+        type="button"
+        className="button"
+        disabled={disabled}
+        aria-disabled={busy || undefined}
+        onClick={() => void run()}
+      >
         {busy ? t('leads.export.working') : t('leads.export.button')}
       </button>
     </div>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../app/connection-context';
 import { formatCount, pluralForm } from '../format';
-import { listMemory, useLeadsContext } from '../leads-context';
+import { forgetListPosition, listMemory, useLeadsContext } from '../leads-context';
 import { leadHref, leadsImportHref, leadsListHref, leadsNewHref } from '../leads-route';
 import {
   emptyQuery,
@@ -19,6 +19,7 @@ import { ExportControl } from './ExportControl';
 import { LeadFilters } from './LeadFilters';
 import { useFacets } from './useFacets';
 import { useLeadPages } from './useLeadPages';
+import { restorePointFor } from './restore-scroll';
 import { ROW_HEIGHT, VirtualLeadList } from './VirtualLeadList';
 
 export const searchInputId = 'lead-search';
@@ -28,12 +29,10 @@ export function LeadsListView({ search }: { search: string }) {
   const { t, i18n } = useTranslation();
   const { region } = useLeadsContext();
   // Coming back from a lead opened in this list: its scroll position and row.
-  const [restorePoint] = useState(() =>
-    listMemory.search === search && listMemory.offset > 0
-      ? { offset: listMemory.offset, selected: listMemory.selected }
-      : null,
-  );
+  const [restorePoint] = useState(() => restorePointFor(listMemory, search));
   const restoring = restorePoint !== null;
+  // Used once: a later visit (through the menu, say) brings back the search, not that row.
+  useEffect(forgetListPosition, []);
   const [query, setQuery] = useState<ListQuery>(() => paramsToQuery(search));
   const key = queryKey(query);
   const leadQuery = useMemo(() => toLeadQuery(query), [key]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -191,7 +190,15 @@ export function LeadsListView({ search }: { search: string }) {
           <h2>{t('leads.empty.noMatchTitle')}</h2>
           <p>{t('leads.empty.noMatchBody')}</p>
           {hasFilters(query) && (
-            <button type="button" className="button" onClick={() => setQuery({ ...emptyQuery })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setQuery({ ...emptyQuery });
+                // This button goes away with the empty state: the search box takes the focus.
+                searchRef.current?.focus();
+              }}
+            >
               {t('leads.filters.clear')}
             </button>
           )}

@@ -191,6 +191,8 @@ const LeadRow = memo(function LeadRow({
   }
   const name = lead.name || labels.noName;
   const when = formatDateTime(lead.nextCallbackAt, locale);
+  // A French number fits its column; a long foreign one may not: the title keeps it whole.
+  const phone = displayPhone(lead.phone, region);
   return (
     <div
       {...common}
@@ -202,7 +204,9 @@ const LeadRow = memo(function LeadRow({
       <span className="lead-name" title={name}>
         {name}
       </span>
-      <span className="lead-phone mono">{displayPhone(lead.phone, region)}</span>
+      <span className="lead-phone mono" title={phone}>
+        {phone}
+      </span>
       <span className="lead-city" title={lead.city}>
         {lead.city}
       </span>

@@ -20,3 +20,17 @@ export function restoredScrollTop(input: {
   }
   return top;
 }
+
+/**
+ * Whether the list is the one a lead was opened from (same search), and so comes back with that
+ * lead selected, at its scroll position, the list focused. A row of an unscrolled list (offset 0)
+ * counts: Enter must open the same lead again, not the first one.
+ */
+export function restorePointFor(
+  memory: { search: string; offset: number; selected: number },
+  search: string,
+): { offset: number; selected: number } | null {
+  return memory.search === search && memory.selected >= 0
+    ? { offset: Math.max(0, memory.offset), selected: memory.selected }
+    : null;
+}
