@@ -5,7 +5,7 @@
 // makes a lead "Vendu"; typed data asks before a reload.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, rpcFromPage } from './support/leads-page';
+import { openApp, personDraft, rpcFromPage } from './support/leads-page';
 import { useE2eSession } from './support/session';
 
 const session = useE2eSession();
@@ -157,20 +157,12 @@ describe('the lead page from the keyboard', () => {
   it('warns before saving a number another lead has, links to it, and saves anyway', async () => {
     const host = await session.start();
     const { page, cspViolations } = await openApp(session.browser, host);
-    const julien = await rpcFromPage<{ id: string }>(page, host, 'leads.create', {
-      draft: {
-        contact: {
-          kind: 'individual',
-          firstName: 'Julien',
-          lastName: 'André',
-          phones: [{ e164: '+33783574789', raw: '07 83 57 47 89', type: 'mobile', preferred: true }],
-        },
-        vehicles: [],
-        stage: 'new',
-        tags: [],
-        consents: [],
-      },
-    });
+    const julien = await rpcFromPage<{ id: string }>(
+      page,
+      host,
+      'leads.create',
+      personDraft('Julien', 'André', '+33783574789', '07 83 57 47 89'),
+    );
     const lead = await rpcFromPage<{ id: string }>(page, host, 'leads.create', draft('new'));
     await openLead(page, lead.id);
     const contact = page.getByRole('region', { name: 'Contact' });

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { leadsToCsv } from '../../src/core/leads/export/csv-export';
 import { generateSampleLeads } from '../../src/core/leads/sample/generate-leads';
-import { openApp, rpcFromPage } from './support/leads-page';
+import { openApp, personDraft, rpcFromPage } from './support/leads-page';
 import { useE2eSession } from './support/session';
 
 const session = useE2eSession();
@@ -141,20 +141,7 @@ describe('leads in the web host', () => {
     const file = join(dir, 'doublons.csv');
     const host = await start();
     const { page, cspViolations } = await openApp(session.browser, host);
-    await rpcFromPage(page, host, 'leads.create', {
-      draft: {
-        contact: {
-          kind: 'individual',
-          firstName: 'Julien',
-          lastName: 'André',
-          phones: [{ e164: '+33783574789', raw: '07 83 57 47 89', type: 'mobile', preferred: true }],
-        },
-        vehicles: [],
-        stage: 'new',
-        tags: [],
-        consents: [],
-      },
-    });
+    await rpcFromPage(page, host, 'leads.create', personDraft('Julien', 'André', '+33783574789', '07 83 57 47 89'));
     // Élodie twice in the file (the second row adds her town), Julien matching the stored lead.
     const rows = [
       'Nom;Prénom;Portable;Ville',
@@ -249,20 +236,12 @@ describe('leads in the web host', () => {
   it('warns before creating a lead whose number another lead has, and creates it only when asked', async () => {
     const host = await start();
     const { page, cspViolations } = await openApp(session.browser, host);
-    const julien = await rpcFromPage<{ id: string }>(page, host, 'leads.create', {
-      draft: {
-        contact: {
-          kind: 'individual',
-          firstName: 'Julien',
-          lastName: 'André',
-          phones: [{ e164: '+33783574789', raw: '07 83 57 47 89', type: 'mobile', preferred: true }],
-        },
-        vehicles: [],
-        stage: 'new',
-        tags: [],
-        consents: [],
-      },
-    });
+    const julien = await rpcFromPage<{ id: string }>(
+      page,
+      host,
+      'leads.create',
+      personDraft('Julien', 'André', '+33783574789', '07 83 57 47 89'),
+    );
     await page.getByRole('link', { name: 'Nouveau prospect' }).first().click();
     await page.getByLabel('Prénom').fill('Benoît');
     await page.getByLabel('Nom', { exact: true }).fill('Lefèvre');

@@ -1,7 +1,7 @@
 // The phone panel stays on screen on a long page: the seller scrolls a lead's timeline or types a
 // note at the bottom of the page and still has the call card (hang up, mute) in view.
 import { describe, expect, it } from 'vitest';
-import { openApp, rpcFromPage } from './support/leads-page';
+import { openApp, personDraft, rpcFromPage } from './support/leads-page';
 import { useE2eSession } from './support/session';
 
 const session = useE2eSession();
@@ -11,20 +11,12 @@ describe('phone panel layout in the web host', () => {
     const host = await session.start();
     const viewport = { width: 1280, height: 720 };
     const { page, cspViolations } = await openApp(session.browser, host, { viewport });
-    const lead = await rpcFromPage<{ id: string }>(page, host, 'leads.create', {
-      draft: {
-        contact: {
-          kind: 'individual',
-          firstName: 'Élodie',
-          lastName: 'Martin',
-          phones: [{ e164: '+33612345678', raw: '06 12 34 56 78', type: 'mobile', preferred: true }],
-        },
-        vehicles: [],
-        stage: 'new',
-        tags: [],
-        consents: [],
-      },
-    });
+    const lead = await rpcFromPage<{ id: string }>(
+      page,
+      host,
+      'leads.create',
+      personDraft('Élodie', 'Martin', '+33612345678', '06 12 34 56 78'),
+    );
     // Enough timeline entries to make the page several windows tall.
     for (let n = 1; n <= 40; n++) {
       await rpcFromPage(page, host, 'leads.addNote', { id: lead.id, text: `Relance n° ${n} : pas de réponse.` });

@@ -63,3 +63,19 @@ export async function rpcFromPage<T>(page: Page, host: WebHostProcess, method: s
   if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
   return result.value as T;
 }
+
+/** A stored lead of one person with one mobile number: the other lead a duplicate check finds. */
+export const personDraft = (firstName: string, lastName: string, e164: string, raw: string) => ({
+  draft: {
+    contact: {
+      kind: 'individual',
+      firstName,
+      lastName,
+      phones: [{ e164, raw, type: 'mobile', preferred: true }],
+    },
+    vehicles: [],
+    stage: 'new',
+    tags: [],
+    consents: [],
+  },
+});
