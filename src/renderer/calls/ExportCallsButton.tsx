@@ -8,6 +8,7 @@ import { dispositionLabel } from './call-text';
 import { callsCsvFileName, callsToCsv, collectRows } from './calls-csv';
 import { toCallsQuery, type CallsFilter } from './calls-filter';
 import { exportStatusFor, type ExportStatus } from './export-status';
+import { BusyButton } from '../app/BusyButton';
 
 /** CSV of every call the filters select (all pages), in the UI language's spreadsheet conventions. */
 export function ExportCallsButton({
@@ -56,16 +57,9 @@ export function ExportCallsButton({
 
   return (
     <div className="calls-export">
-      {/* Not `disabled` while busy: a focused button that becomes disabled sends the focus to the page. */}
-      <button
-        type="button"
-        className="button"
-        disabled={disabled}
-        aria-disabled={busy || undefined}
-        onClick={() => void run()}
-      >
+      <BusyButton type="button" className="button" disabled={disabled} busy={busy} onClick={() => void run()}>
         {busy ? t('calls.export.working') : t('calls.export.button')}
-      </button>
+      </BusyButton>
       <span className={status?.error ? 'form-error' : 'form-status'} aria-live="polite">
         {status?.text}
       </span>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadSummary } from '../../../shared/domain/lead-query';
 import { displayPhone } from '../format';
 import { leadHref } from '../leads-route';
+import { BusyButton } from '../../app/BusyButton';
 
 /**
  * Shown instead of creating (or saving a contact) when other leads already hold the number or
@@ -41,17 +42,16 @@ export function DuplicateWarning({
         ))}
       </ul>
       <p className="note">{hint ?? t('leads.create.duplicates.hint')}</p>
-      {/* Not `disabled` while busy: a disabled button drops the keyboard focus to the page. */}
-      <button
+      <BusyButton
         type="button"
         className="button"
-        aria-disabled={busy || undefined}
+        busy={busy}
         onClick={() => {
           if (!busy) onCreateAnyway();
         }}
       >
         {anywayLabel ?? t('leads.create.duplicates.createAnyway')}
-      </button>
+      </BusyButton>
     </section>
   );
 }

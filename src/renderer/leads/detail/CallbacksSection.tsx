@@ -13,6 +13,7 @@ import {
 } from '../snooze';
 import { Section } from './ContactSection';
 import type { Mutate } from './useLead';
+import { BusyButton } from '../../app/BusyButton';
 
 export const callbackDueInputId = 'callback-due';
 
@@ -251,10 +252,9 @@ function CallbackForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; on
         />
       </div>
       <div className="form-actions">
-        {/* Not `disabled` while saving: a disabled button drops the keyboard focus to the page. */}
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           {t('leads.callback.save')}
-        </button>
+        </BusyButton>
         <button type="button" className="button button-quiet" onClick={() => onDone(false)}>
           {t('leads.callback.cancel')}
         </button>

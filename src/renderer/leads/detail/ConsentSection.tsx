@@ -10,6 +10,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { readConsentDate } from './consent-form';
 import { Section } from './ContactSection';
 import type { Mutate } from './useLead';
+import { BusyButton } from '../../app/BusyButton';
 
 type Channel = (typeof consentChannels)[number];
 
@@ -242,9 +243,9 @@ function ConsentForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onD
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           {t('leads.consent.save')}
-        </button>
+        </BusyButton>
         <button type="button" className="button button-quiet" onClick={() => onDone(false)}>
           {t('leads.consent.cancel')}
         </button>

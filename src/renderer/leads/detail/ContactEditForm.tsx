@@ -33,6 +33,7 @@ import {
 import { useLeaveGuard } from './leave-guard';
 import type { Mutate } from './useLead';
 import './contact-edit.css';
+import { BusyButton } from '../../app/BusyButton';
 
 export type ContactEditEnd = 'saved' | 'unchanged' | 'cancelled';
 /** Where the seller was going when asked to drop the changes: closing the form, or leaving the page. */
@@ -329,10 +330,9 @@ export function ContactEditForm({
           />
         )}
         <div className="form-actions">
-          {/* Not `disabled` while saving: a disabled button drops the keyboard focus to the page. */}
-          <button id={saveId} type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          <BusyButton id={saveId} type="submit" className="button button-primary" busy={busy}>
             {t('leads.detail.edit.save')}
-          </button>
+          </BusyButton>
           <button type="button" className="button button-quiet" onClick={cancel}>
             {t('leads.detail.edit.cancel')}
           </button>

@@ -11,6 +11,7 @@ import { useLeadsContext } from '../leads-context';
 import { Section } from './ContactSection';
 import { timelineText, type Translate } from './timeline-text';
 import type { Mutate } from './useLead';
+import { BusyButton } from '../../app/BusyButton';
 
 export const noteInputId = 'lead-note';
 
@@ -142,10 +143,9 @@ function NoteForm({ lead, mutate }: { lead: Lead; mutate: Mutate }) {
         )}
       </div>
       <div className="form-actions">
-        {/* Not `disabled` while saving: a disabled button drops the keyboard focus to the page. */}
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           {t('leads.note.add')}
-        </button>
+        </BusyButton>
         <span className="form-status" aria-live="polite">
           {status}
         </span>

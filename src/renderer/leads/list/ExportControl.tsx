@@ -4,6 +4,7 @@ import type { LeadQuery } from '../../../shared/domain/lead-query';
 import { useClient } from '../../app/connection-context';
 import { downloadBase64 } from '../download';
 import { useLeadsContext } from '../leads-context';
+import { BusyButton } from '../../app/BusyButton';
 
 const choices = {
   csvSemicolon: { format: 'csv', separator: ';' },
@@ -50,16 +51,9 @@ export function ExportControl({ query, disabled }: { query: LeadQuery; disabled:
           </option>
         ))}
       </select>
-      {/* Not `disabled` while busy: a focused button that becomes disabled sends the focus to the page. */}
-      <button
-        type="button"
-        className="button"
-        disabled={disabled}
-        aria-disabled={busy || undefined}
-        onClick={() => void run()}
-      >
+      <BusyButton type="button" className="button" disabled={disabled} busy={busy} onClick={() => void run()}>
         {busy ? t('leads.export.working') : t('leads.export.button')}
-      </button>
+      </BusyButton>
     </div>
   );
 }

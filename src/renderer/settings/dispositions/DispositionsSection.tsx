@@ -272,7 +272,9 @@ export function DispositionsSection() {
                   {key ? (
                     <span className="disposition-key" title={t('settings.dispositions.key', { key })}>
                       <span className="visually-hidden">{t('settings.dispositions.key', { key })}</span>
-                      <kbd aria-hidden="true">{key}</kbd>
+                      <kbd className="dialer-key" aria-hidden="true">
+                        {key}
+                      </kbd>
                     </span>
                   ) : (
                     <span className="disposition-key" aria-hidden="true" />
