@@ -136,12 +136,12 @@ export function dispositionIdFromLabel(label: string, taken: ReadonlySet<string>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const base = /^[a-z]/.test(slug) ? slug : slug ? `issue-${slug}` : 'issue';
-  const fit = (text: string, room: number) => text.slice(0, room).replace(/-+$/, '');
-  const first = fit(base, limits.idLength);
+  const clip = (text: string, room: number) => text.slice(0, room).replace(/-+$/, '');
+  const first = clip(base, limits.idLength);
   if (!taken.has(first)) return first;
   for (let n = 2; ; n++) {
     const suffix = `-${n}`;
-    const candidate = `${fit(base, limits.idLength - suffix.length)}${suffix}`;
+    const candidate = `${clip(base, limits.idLength - suffix.length)}${suffix}`;
     if (!taken.has(candidate)) return candidate;
   }
 }
