@@ -184,8 +184,16 @@ export const LeadDraftSchema = LeadSchema.pick({
 });
 export type LeadDraft = z.infer<typeof LeadDraftSchema>;
 
-/** The contact's name as a seller says it: "Élodie Martin", or the company, or the full name. */
-export function leadDisplayName(contact: Pick<Contact, 'firstName' | 'lastName' | 'fullName'>): string {
+/**
+ * The contact's name as a seller says it: "Élodie Martin", the company ("Garage André SARL
+ * (Bérénice André)" when a person is named too), or the full name.
+ */
+export function leadDisplayName(
+  contact: Pick<Contact, 'firstName' | 'lastName' | 'fullName'> & { kind?: Contact['kind'] },
+): string {
   const parts = [contact.firstName, contact.lastName].filter(Boolean).join(' ').trim();
-  return parts || contact.fullName?.trim() || '';
+  const full = contact.fullName?.trim() || '';
+  // A business is its company name first; the person named is whom the seller asks for.
+  if (contact.kind === 'business' && full) return parts ? `${full} (${parts})` : full;
+  return parts || full;
 }
