@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { DispositionSetSchema, defaultDispositions, type Disposition } from '../../shared/domain/disposition';
+import {
+  DispositionSetSchema,
+  defaultDispositions,
+  duplicateLabelMessage,
+  repeatedLabel,
+  type Disposition,
+} from '../../shared/domain/disposition';
 import { AppFailure, describeZodError } from '../../shared/result';
 import type { Store } from '../store';
 
@@ -38,6 +44,11 @@ export async function openDispositionBook(store: Store): Promise<DispositionBook
       if (!checked.success) {
         const issue = describeZodError(checked.error)[0]!;
         throw new AppFailure('invalid-request', `set.${issue.field}: ${issue.message}`, `set.${issue.field}`);
+      }
+      const repeated = repeatedLabel(checked.data);
+      if (repeated) {
+        const field = `set.${repeated.index}.labels.${repeated.lang}`;
+        throw new AppFailure('invalid-request', `${field}: ${duplicateLabelMessage}`, field);
       }
       await doc.update((data) => {
         data.set = checked.data;

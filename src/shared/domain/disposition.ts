@@ -43,6 +43,30 @@ export const DispositionSchema = z.strictObject({
 });
 export type Disposition = z.infer<typeof DispositionSchema>;
 
+/** Labels that read the same (case, accents and spacing aside) are the same label. */
+export const sameLabelKey = (label: string): string =>
+  label.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+export const duplicateLabelMessage = 'another disposition has this label';
+
+/**
+ * The first label that repeats one before it, per language: two outcomes a seller cannot tell
+ * apart in the wrap-up form or the Calls filter. Checked when a set is saved, not when one is
+ * read (a file written before this check still loads).
+ */
+export function repeatedLabel(
+  set: readonly Pick<Disposition, 'labels'>[],
+): { index: number; lang: 'fr' | 'en' } | null {
+  for (const lang of ['fr', 'en'] as const) {
+    const seen = new Set<string>();
+    for (const [index, d] of set.entries()) {
+      const label = sameLabelKey(d.labels[lang]);
+      if (seen.has(label)) return { index, lang };
+      seen.add(label);
+    }
+  }
+  return null;
+}
+
 export const DispositionSetSchema = z
   .array(DispositionSchema)
   .min(1)

@@ -28,7 +28,7 @@ describe('disposition set', () => {
     await store.close();
   });
 
-  it('refuses a set without the SIP dispositions, with duplicates, or with bad fields, and names the field', async () => {
+  it('refuses a set without the SIP dispositions, with duplicate ids or labels, or with bad fields, and names the field', async () => {
     const store = await openStore({ dataDir: tempDir() });
     const book = await openDispositionBook(store);
     await expect(book.update(book.list().filter((d) => d.id !== 'busy'))).rejects.toMatchObject({
@@ -41,6 +41,16 @@ describe('disposition set', () => {
     });
     const bad = book.list().map((d) => (d.id === 'busy' ? { ...d, retry: { afterMinutes: 0, maxAttempts: 3 } } : d));
     await expect(book.update(bad)).rejects.toMatchObject({ field: 'set.4.retry.afterMinutes' });
+    // A second "Occupé" (case and accents aside) could not be told from the first on screen.
+    const twice = [
+      ...book.list(),
+      { ...book.require('busy'), id: 'occupe', labels: { fr: ' OCCUPE ', en: 'Line busy' } },
+    ];
+    await expect(book.update(twice)).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: expect.stringContaining('another disposition has this label'),
+      field: `set.${defaultDispositions.length}.labels.fr`,
+    });
     expect(() => book.require('nope')).toThrow('unknown disposition "nope"');
     expect(book.list()).toEqual(defaultDispositions); // nothing written
     await store.close();

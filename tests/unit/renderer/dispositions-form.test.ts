@@ -118,8 +118,9 @@ describe('a new disposition’s id', () => {
 
     const forms = [
       ...toForms(defaultDispositions),
-      { ...newForm(1), labelFr: 'Répondu', labelEn: 'Answered again' },
-      { ...newForm(2), labelFr: 'Répondu', labelEn: 'And again' },
+      // Labels that differ (a label another outcome has is refused) but make the same id.
+      { ...newForm(1), labelFr: 'Répondu !', labelEn: 'Answered again' },
+      { ...newForm(2), labelFr: 'Répondu ?', labelEn: 'And again' },
       { ...newForm(3), labelFr: 'Ancienne issue', labelEn: 'Old one' },
     ];
     // `ancienne-issue` was removed from the set earlier but its calls still carry the id.
@@ -149,6 +150,22 @@ describe('checks before sending', () => {
       },
     ]);
     expect(delayLimits('minutes')).toEqual({ min: 1, max: 86_400 });
+  });
+
+  it('refuses a label another outcome has, case and accents aside, on the later one', () => {
+    const forms = [
+      ...toForms(defaultDispositions),
+      { ...newForm(1), labelFr: 'occupe ', labelEn: 'Line busy' },
+      { ...newForm(2), labelFr: 'Essai à refaire', labelEn: 'BUSY' },
+    ] satisfies DispositionForm[];
+    const result = buildSet(forms, savedIds);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { key: 'new-1', field: 'labelFr', detail: { problem: 'label-taken' } },
+      { key: 'new-2', field: 'labelEn', detail: { problem: 'label-taken' } },
+    ]);
+    expect(localProblemText({ problem: 'label-taken' }, tr('fr'), 'fr')).toBe('Une autre issue porte déjà ce libellé.');
   });
 
   it('words the problems in the UI’s language', () => {

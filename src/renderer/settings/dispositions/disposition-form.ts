@@ -2,6 +2,7 @@ import { stages, type Stage } from '../../../shared/domain/lead';
 import {
   DispositionSchema,
   RetryRuleSchema,
+  sameLabelKey,
   sipDispositionIds,
   type Disposition,
 } from '../../../shared/domain/disposition';
@@ -152,7 +153,8 @@ export type LocalProblem =
   | { problem: 'label-too-long'; max: number }
   | { problem: 'not-a-whole-number' }
   | { problem: 'delay-range'; unit: DelayUnit; min: number; max: number }
-  | { problem: 'attempts-range'; min: number; max: number };
+  | { problem: 'attempts-range'; min: number; max: number }
+  | { problem: 'label-taken' };
 
 export interface FormProblem {
   key: string;
@@ -236,6 +238,17 @@ export function buildSet(forms: readonly DispositionForm[], savedIds: Iterable<s
     const read = readForm(form, id);
     problems.push(...read.problems);
     set.push(read.disposition);
+  }
+  // The same label twice: the later one is the one to change (the schema says the same).
+  const fields = { fr: 'labelFr', en: 'labelEn' } as const;
+  for (const lang of ['fr', 'en'] as const) {
+    const seen = new Set<string>();
+    set.forEach((d, i) => {
+      const label = sameLabelKey(d.labels[lang]);
+      if (label !== '' && seen.has(label))
+        problems.push({ key: forms[i]!.key, field: fields[lang], detail: { problem: 'label-taken' } });
+      seen.add(label);
+    });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, set };
 }
@@ -324,6 +337,8 @@ export function localProblemText(detail: LocalProblem, t: Translate, language: s
       });
     case 'attempts-range':
       return t('settings.dispositions.problems.attemptsRange', { min: detail.min, max: detail.max });
+    case 'label-taken':
+      return t('settings.dispositions.problems.labelTaken');
   }
 }
 
