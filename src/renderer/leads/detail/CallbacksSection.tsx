@@ -14,6 +14,7 @@ import {
 import { Section } from './ContactSection';
 import type { Mutate } from './useLead';
 import { BusyButton } from '../../app/BusyButton';
+import { useReturnFocus } from './useReturnFocus';
 
 export const callbackDueInputId = 'callback-due';
 
@@ -28,15 +29,7 @@ export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) 
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const openRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  // The form closed (saved or cancelled) or a done callback left the list: without this the
-  // keyboard focus would fall to the page with the control that held it.
-  useEffect(() => {
-    if (formOpen || !returnFocus.current) return;
-    returnFocus.current = false;
-    openRef.current?.focus();
-  });
+  const { ref: openRef, returnFocus } = useReturnFocus<HTMLButtonElement>(formOpen);
   const pending = lead.callbacks.filter((c) => c.status === 'pending').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const done = lead.callbacks
     .filter((c) => c.status === 'done')
@@ -57,7 +50,7 @@ export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) 
       return;
     }
     // Its button left with the callback.
-    returnFocus.current = true;
+    returnFocus();
     setStatus(t('leads.callback.doneStatus'));
   };
   const snooze = (callback: Callback, choice: SnoozeChoice) =>
@@ -127,7 +120,7 @@ export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) 
           lead={lead}
           mutate={mutate}
           onDone={(saved) => {
-            returnFocus.current = true;
+            returnFocus();
             setStatus(saved ? t('leads.callback.saved') : null);
             onFormOpen(false);
           }}

@@ -11,6 +11,7 @@ import { readConsentDate } from './consent-form';
 import { Section } from './ContactSection';
 import type { Mutate } from './useLead';
 import { BusyButton } from '../../app/BusyButton';
+import { useReturnFocus } from './useReturnFocus';
 
 type Channel = (typeof consentChannels)[number];
 
@@ -21,21 +22,13 @@ export function ConsentSection({ lead, mutate }: { lead: Lead; mutate: Mutate })
   const [revoking, setRevoking] = useState<ConsentRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  // The form closed or a revoked consent lost its button: the keyboard goes to "Ajouter un
-  // consentement" rather than to the page.
-  useEffect(() => {
-    if (formOpen || !returnFocus.current) return;
-    returnFocus.current = false;
-    addRef.current?.focus();
-  });
+  const { ref: addRef, returnFocus } = useReturnFocus<HTMLButtonElement>(formOpen);
 
   const revoke = async () => {
     if (!revoking) return;
     const result = await mutate('leads.revokeConsent', { id: lead.id, consentId: revoking.id });
     if (result.ok) {
-      returnFocus.current = true;
+      returnFocus();
       setRevoking(null);
       setError(null);
       setStatus(t('leads.consent.revokedStatus'));
@@ -83,7 +76,7 @@ export function ConsentSection({ lead, mutate }: { lead: Lead; mutate: Mutate })
           lead={lead}
           mutate={mutate}
           onDone={(saved) => {
-            returnFocus.current = true;
+            returnFocus();
             setStatus(saved ? t('leads.consent.saved') : null);
             setFormOpen(false);
           }}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../shared/domain/lead';
 import { displayPhone, formatDate } from '../format';
@@ -9,6 +9,7 @@ import { ContactEditForm, type ContactEditEnd } from './ContactEditForm';
 import { OwnerField, TagsField } from './OwnerTagsFields';
 import type { Mutate } from './useLead';
 import './contact-edit.css';
+import { useReturnFocus } from './useReturnFocus';
 
 export function Section({
   title,
@@ -58,18 +59,11 @@ export function ContactSection({ lead, mutate }: { lead: Lead; mutate: Mutate })
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const editRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-
   // Saved or cancelled: the keyboard goes back to "Modifier", drawn again once the form is gone.
-  useEffect(() => {
-    if (editing || !returnFocus.current) return;
-    returnFocus.current = false;
-    editRef.current?.focus();
-  }, [editing]);
+  const { ref: editRef, returnFocus } = useReturnFocus<HTMLButtonElement>(editing);
 
   const close = (end: ContactEditEnd) => {
-    returnFocus.current = true;
+    returnFocus();
     setEditing(false);
     setStatus(
       end === 'saved' ? t('leads.detail.edit.saved') : end === 'unchanged' ? t('leads.detail.edit.unchanged') : null,
