@@ -246,4 +246,24 @@ describe('dialer screen', () => {
     });
     await expect.poll(() => progress.textContent()).toContain('À appeler : 1 · faits : 1 · ignorés : 1');
   });
+
+  it('pauses at once, for the phone and saying why, a preview the phone cannot call, and still says so after a reload', async () => {
+    await rpcFromPage(page, host, 'settings.clearSipPassword', {});
+    const start = page.getByRole('region', { name: 'Démarrer une session' });
+    await start.getByLabel('Liste à appeler').selectOption({ label: 'Rappels e2e' });
+    await start.getByRole('button', { name: 'Démarrer la session' }).click();
+
+    const pausedForPhone = "Session en pause : le téléphone n'a pas pu passer l'appel.";
+    const why = 'Problème : indiquez votre mot de passe SIP dans les réglages, puis reprenez la session';
+    await expect.poll(() => sessionStatus().textContent(), { timeout: 10_000 }).toBe(pausedForPhone);
+    expect(await session().getByRole('alert').textContent()).toBe(why);
+    // Core keeps it as the phone's pause, so a reload (or another window) tells the same.
+    expect(await rpcFromPage(page, host, 'dialer.state', {})).toMatchObject({ state: 'paused', pauseReason: 'phone' });
+    await page.reload();
+    await expect.poll(() => sessionStatus().textContent(), { timeout: 10_000 }).toBe(pausedForPhone);
+    await expect.poll(() => session().getByRole('alert').textContent()).toBe(why);
+
+    await session().getByRole('button', { name: 'Arrêter' }).click();
+    await expect.poll(() => sessionStatus().textContent()).toBe('Session arrêtée.');
+  });
 });

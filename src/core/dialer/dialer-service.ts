@@ -93,7 +93,8 @@ export interface DialerService {
   start(input: { listId: string; mode: DialerMode }): Promise<DialerView>;
   callNow(): DialerView;
   skip(): DialerView;
-  pause(): DialerView;
+  /** `phoneProblem`: paused because the phone cannot place the coming call (see dialer.pause). */
+  pause(phoneProblem?: string): DialerView;
   resume(): DialerView;
   stop(): DialerView;
   /** "Save disposition": resolves once the outcome is on disk. */
@@ -430,7 +431,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
     },
     callNow: () => command({ type: 'call-now' }),
     skip: () => command({ type: 'skip' }),
-    pause: () => command({ type: 'pause' }),
+    pause: (phoneProblem) => command({ type: 'pause', ...(phoneProblem !== undefined ? { phoneProblem } : {}) }),
     resume: () => command({ type: 'resume' }),
     stop: () => command({ type: 'stop' }),
     async saveOutcome(input) {

@@ -27,7 +27,7 @@ export function dialerHandlers(
     'dialer.start': (input) => service.start(input),
     'dialer.callNow': () => service.callNow(),
     'dialer.skip': () => service.skip(),
-    'dialer.pause': () => service.pause(),
+    'dialer.pause': ({ phoneProblem }) => service.pause(phoneProblem),
     'dialer.resume': () => service.resume(),
     'dialer.stop': () => service.stop(),
     'dialer.saveOutcome': (input) => service.saveOutcome(input),

@@ -80,7 +80,8 @@ export type DialerEvent =
   | { type: 'restore'; session: Session; pending?: Pending }
   | { type: 'call-now' }
   | { type: 'skip' }
-  | { type: 'pause' }
+  /** `phoneProblem`: the page pauses because the phone cannot place the coming call. */
+  | { type: 'pause'; phoneProblem?: string }
   | { type: 'resume' }
   | { type: 'stop' }
   | { type: 'dispose'; outcome: OutcomeInput }
@@ -229,6 +230,13 @@ function resumeLater<S extends { after: After }>(s: S): Transition | S {
   if (s.after !== 'pause') return no('the session is not paused');
   return { ...s, after: 'next' };
 }
+/** A pause for the phone comes before a call: once one has started, the phone answers for itself. */
+function pauseInCall<S extends DialerState & { after: After }>(s: S, e: EventOf<'pause'>): Transition {
+  return e.phoneProblem !== undefined ? no('the call has already started') : lift(pauseLater(s));
+}
+/** Paused before a call: the seller's pause, or the phone's when the page says it cannot call. */
+const pausedBy = (e: EventOf<'pause'>) =>
+  e.phoneProblem !== undefined ? { reason: 'phone' as const, problem: e.phoneProblem } : { reason: 'seller' as const };
 const isTransition = (x: unknown): x is Transition => typeof x === 'object' && x !== null && 'ok' in x;
 const lift = <S extends DialerState>(x: Transition | S): Transition => (isTransition(x) ? x : ok(x));
 
@@ -353,7 +361,7 @@ const table: Table = {
   choosing: {
     'next-ready': (s, e) => go(s.session, e.target),
     'list-done': (s) => stopped(s.session, 'list-done', { status: 'unpicked' }),
-    pause: (s) => ok({ kind: 'paused', session: s.session, reason: 'seller', next: { status: 'picking' } }),
+    pause: (s, e) => ok({ kind: 'paused', session: s.session, ...pausedBy(e), next: { status: 'picking' } }),
     stop: (s) => stopped(s.session, 'seller', { status: 'picking' }),
   },
 
@@ -366,8 +374,8 @@ const table: Table = {
         { type: 'skip-entry', target: s.target },
         { type: 'pick-next' },
       ]),
-    pause: (s) =>
-      ok({ kind: 'paused', session: s.session, reason: 'seller', next: { status: 'ready', target: s.target } }, [
+    pause: (s, e) =>
+      ok({ kind: 'paused', session: s.session, ...pausedBy(e), next: { status: 'ready', target: s.target } }, [
         ...(s.countdown ? [cancelTimer('countdown')] : []),
       ]),
     stop: (s) =>
@@ -419,7 +427,7 @@ const table: Table = {
     answered: callAnswered,
     ended: callEnded,
     'ring-timeout': ringTimeout,
-    pause: (s) => lift(pauseLater(s)),
+    pause: pauseInCall,
     resume: (s) => lift(resumeLater(s)),
     stop: stopDialing,
   },
@@ -429,7 +437,7 @@ const table: Table = {
     answered: callAnswered,
     ended: callEnded,
     'ring-timeout': ringTimeout,
-    pause: (s) => lift(pauseLater(s)),
+    pause: pauseInCall,
     resume: (s) => lift(resumeLater(s)),
     stop: stopDialing,
   },
@@ -437,7 +445,7 @@ const table: Table = {
   connected: {
     'call-placed': samePlaced,
     ended: callEnded,
-    pause: (s) => lift(pauseLater(s)),
+    pause: pauseInCall,
     resume: (s) => lift(resumeLater(s)),
     // The seller is talking: the call goes on, the session stops once it is wrapped up.
     stop: (s) => (s.after === 'stop' ? no('the session already stops after this call') : ok({ ...s, after: 'stop' })),
@@ -479,7 +487,8 @@ const table: Table = {
     'wrap-up-elapsed': (s) => (s.timer ? endWrapUp({ ...s, timer: false }) : no('no wrap-up time is running')),
     'next-ready': nextChosen,
     'list-done': noneLeft,
-    pause: (s) => {
+    pause: (s, e) => {
+      if (e.phoneProblem !== undefined) return no('the call has already started');
       const later = pauseLater(s);
       if (isTransition(later)) return later;
       return s.timer ? endWrapUp({ ...later, timer: false }, [cancelTimer('wrap-up')]) : ok(later);

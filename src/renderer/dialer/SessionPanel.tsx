@@ -2,18 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslation } from 'react-i18next';
 import type { DialerView } from '../../shared/domain/dialer';
 import type { Disposition, OutcomeInput } from '../../shared/domain/disposition';
-import { phoneCause, type PhoneCause } from '../phone/dialer-guard';
+import { phoneCause, phoneProblemText, type PhoneCause } from '../phone/dialer-guard';
 import { usePhone } from '../phone/phone-context';
 import { countdownShare, secondsLeft } from './countdown';
 import { useDealershipZone, useTicker, type DialerCommand, type RunCommand } from './hooks';
 import { LeadCard } from './LeadCard';
-import {
-  microphonePermission,
-  previewBoundToFail,
-  resumeRefusal,
-  sessionProblem,
-  withPhonePause,
-} from './phone-readiness';
+import { microphonePermission, previewBoundToFail, resumeRefusal, sessionProblem } from './phone-readiness';
 import { sessionControls, stateText } from './session-view';
 import { SessionStats } from './SessionStats';
 import { catalogLanguage, looseT } from './translate';
@@ -32,7 +26,7 @@ interface LastCall {
  * the lead on screen (with the preview countdown), the wrap-up, the next lead, and the counters.
  */
 export function SessionPanel({
-  view: coreView,
+  view,
   listName,
   region,
   previewSeconds,
@@ -50,8 +44,7 @@ export function SessionPanel({
   const lang = catalogLanguage(i18n.language);
   const { engine, accountProblem } = usePhone();
   const phone = usePhoneCause(accountProblem);
-  const pausedForPhone = usePauseBoundToFail(coreView, phone, run);
-  const view = withPhonePause(coreView, pausedForPhone);
+  usePauseBoundToFail(view, phone, run);
   const controls = sessionControls(view);
   const [commandError, setCommandError] = useState<string | null>(null);
   const [lastCall, setLastCall] = useState<LastCall | null>(null);
@@ -260,24 +253,19 @@ function usePhoneCause(accountProblem: Parameters<typeof phoneCause>[1]): PhoneC
 
 /**
  * Pauses a preview whose countdown the phone cannot serve (see previewBoundToFail), once per
- * countdown; true while the session stays in the pause it asked for.
+ * countdown, as the phone's pause with its cause: core keeps it, so it reads the same after a reload.
  */
-function usePauseBoundToFail(view: DialerView, phone: PhoneCause | undefined, run: RunCommand): boolean {
-  const [pausedForPhone, setPausedForPhone] = useState(false);
+function usePauseBoundToFail(view: DialerView, phone: PhoneCause | undefined, run: RunCommand): void {
+  const { t } = useTranslation();
   const asked = useRef('');
-  const boundToFail = previewBoundToFail(view, phone);
+  const cause = previewBoundToFail(view, phone) ? phone : undefined;
   const countdown = `${view.current?.entryId ?? ''}|${view.countdownEndsAt ?? ''}`;
   useEffect(() => {
-    if (!boundToFail || asked.current === countdown) return;
+    if (!cause || asked.current === countdown) return;
     asked.current = countdown;
-    void run('dialer.pause', {}).then((result) => {
-      // Refused: the countdown ended meanwhile, and core paused for the phone by itself.
-      if (result.ok && result.value.state === 'paused') setPausedForPhone(true);
-    });
-  }, [boundToFail, countdown, run]);
-  // Over once the session leaves that pause (resumed, stopped): a later pause is the seller's.
-  if (pausedForPhone && view.state !== 'paused') setPausedForPhone(false);
-  return pausedForPhone && view.state === 'paused';
+    // Refused when the countdown ended meanwhile: core then pauses for the phone by itself.
+    void run('dialer.pause', { phoneProblem: phoneProblemText(cause, looseT(t)) });
+  }, [cause, countdown, run, t]);
 }
 
 function Countdown({ endsAt, total }: { endsAt: string | undefined; total: number }) {

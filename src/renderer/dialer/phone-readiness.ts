@@ -3,15 +3,16 @@ import { phoneProblemText, type PhoneCause } from '../phone/dialer-guard';
 import type { Translate } from './translate';
 
 /**
- * The problem line of the session. Paused because the phone could not call, and the phone still
- * cannot: the cause as it is now (the words core kept were the phone's at the failed call).
+ * The problem line of the session. Paused for the phone: its cause as it is now (the words core
+ * kept were the phone's when it paused), and none once the phone can call again, so the seller
+ * sees Resume is safe. Otherwise core's words.
  */
 export function sessionProblem(
   view: Pick<DialerView, 'state' | 'pauseReason' | 'problem'>,
   phone: PhoneCause | undefined,
   t: Translate,
 ): string | undefined {
-  if (view.state === 'paused' && view.pauseReason === 'phone' && phone) return phoneProblemText(phone, t);
+  if (view.state === 'paused' && view.pauseReason === 'phone') return phone ? phoneProblemText(phone, t) : undefined;
   return view.problem;
 }
 
@@ -44,18 +45,6 @@ export function previewBoundToFail(
   phone: PhoneCause | undefined,
 ): boolean {
   return view.state === 'preview' && view.countdownEndsAt !== undefined && !!phone && lastingCauses.has(phone.kind);
-}
-
-/**
- * The view as the screen tells it. Core knows a pause the screen asked for as the seller's
- * (`dialer.pause` takes no reason); one asked for by `previewBoundToFail` reads as the phone's,
- * with its words and cause, for as long as that pause lasts.
- */
-export function withPhonePause<V extends Pick<DialerView, 'state' | 'pauseReason'>>(
-  view: V,
-  pausedForPhone: boolean,
-): V {
-  return pausedForPhone && view.state === 'paused' ? { ...view, pauseReason: 'phone' } : view;
 }
 
 /** The microphone permission when the browser tells it (Chromium does); undefined otherwise. */

@@ -173,7 +173,14 @@ export const dialerRequests = {
   'dialer.start': { input: z.strictObject({ listId, mode: DialerModeSchema }), output: DialerViewSchema },
   'dialer.callNow': { input: empty, output: DialerViewSchema },
   'dialer.skip': { input: empty, output: DialerViewSchema },
-  'dialer.pause': { input: empty, output: DialerViewSchema },
+  /**
+   * `phoneProblem`: the screen pauses because the phone cannot place the coming call (the words
+   * the seller reads); core keeps it as the phone's pause. Only before a call starts.
+   */
+  'dialer.pause': {
+    input: z.strictObject({ phoneProblem: z.string().trim().min(1).max(500).optional() }),
+    output: DialerViewSchema,
+  },
   'dialer.resume': { input: empty, output: DialerViewSchema },
   'dialer.stop': { input: empty, output: DialerViewSchema },
   /** "Save disposition": resolves once the outcome is on disk. */

@@ -502,6 +502,33 @@ describe('dialer transitions: effects and reasons', () => {
     expect(accepted(transition(pausing, { type: 'resume' })).state).toMatchObject({ after: 'next' });
   });
 
+  it('a pause the page asks for the phone is the phone’s, with its words, and only before a call', () => {
+    const phonePause = { type: 'pause', phoneProblem: 'indiquez votre mot de passe SIP' } as const;
+    const counting: DialerState = { kind: 'preview', session: preview, target: A, countdown: true };
+    const paused = accepted(transition(counting, phonePause));
+    expect(paused.state).toEqual({
+      kind: 'paused',
+      session: preview,
+      reason: 'phone',
+      problem: 'indiquez votre mot de passe SIP',
+      next: { status: 'ready', target: A },
+    });
+    expect(paused.effects).toEqual([{ type: 'cancel-timer', timer: 'countdown' }]);
+    expect(accepted(transition({ kind: 'choosing', session: preview }, phonePause)).state).toMatchObject({
+      kind: 'paused',
+      reason: 'phone',
+    });
+    // The seller's own pause stays the seller's.
+    expect(accepted(transition(counting, { type: 'pause' })).state).toMatchObject({ reason: 'seller' });
+    // Once the call has started, the phone answers for itself (place-failed); the page's late ask is refused.
+    const dialing: DialerState = { kind: 'dialing', session: preview, target: A, timedOut: false, after: 'next' };
+    expect(transition(dialing, phonePause)).toEqual({ ok: false, reason: 'the call has already started' });
+    expect(transition(wrapUp({ timer: true }), phonePause)).toEqual({
+      ok: false,
+      reason: 'the call has already started',
+    });
+  });
+
   it('pause or stop during the wrap-up time ends it at once', () => {
     const s = wrapUp({ session: power, disposition: 'saved', timer: true, next: { status: 'ready', target: B } });
     const paused = accepted(transition(s, { type: 'pause' }));

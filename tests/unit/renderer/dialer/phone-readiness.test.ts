@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DialerView } from '../../../../src/shared/domain/dialer';
-import {
-  previewBoundToFail,
-  resumeRefusal,
-  sessionProblem,
-  withPhonePause,
-} from '../../../../src/renderer/dialer/phone-readiness';
+import { previewBoundToFail, resumeRefusal, sessionProblem } from '../../../../src/renderer/dialer/phone-readiness';
 import { looseT } from '../../../../src/renderer/dialer/translate';
 import { createI18n } from '../../../../src/renderer/i18n/i18n';
 import type { PhoneCause } from '../../../../src/renderer/phone/dialer-guard';
@@ -26,8 +21,12 @@ describe('sessionProblem', () => {
     );
   });
 
+  it('says nothing once the phone can call again, so the seller sees Resume is safe', () => {
+    expect(sessionProblem(pausedForPhone, undefined, fr)).toBeUndefined();
+    expect(resumeRefusal(pausedForPhone, undefined, fr)).toBeUndefined();
+  });
+
   it('keeps core’s words otherwise', () => {
-    expect(sessionProblem(pausedForPhone, undefined, fr)).toBe(pausedForPhone.problem);
     expect(sessionProblem({ ...pausedForPhone, pauseReason: 'seller' }, noPassword, fr)).toBe(pausedForPhone.problem);
     expect(sessionProblem({ state: 'preview', problem: 'x' }, noPassword, fr)).toBe('x');
   });
@@ -75,25 +74,5 @@ describe('previewBoundToFail', () => {
     expect(previewBoundToFail({ state: 'preview' }, noPassword)).toBe(false);
     expect(previewBoundToFail({ ...counting, state: 'paused' }, noPassword)).toBe(false);
     expect(previewBoundToFail({ ...counting, state: 'dialing' }, noPassword)).toBe(false);
-  });
-});
-
-describe('withPhonePause', () => {
-  it('tells the pause the screen asked for the phone as the phone’s, with the cause as it is now', () => {
-    const shown = withPhonePause({ state: 'paused', pauseReason: 'seller' } as View, true);
-    expect(shown.pauseReason).toBe('phone');
-    expect(sessionProblem(shown, noPassword, fr)).toBe(
-      'indiquez votre mot de passe SIP dans les réglages, puis reprenez la session',
-    );
-    // The cause gone, the line goes and Resume is let through.
-    expect(sessionProblem(shown, undefined, fr)).toBeUndefined();
-    expect(resumeRefusal(shown, undefined, fr)).toBeUndefined();
-  });
-
-  it('leaves the seller’s own pause, and any other state, as core says it', () => {
-    const seller: View = { state: 'paused', pauseReason: 'seller' };
-    expect(withPhonePause(seller, false)).toBe(seller);
-    const preview: View = { state: 'preview' };
-    expect(withPhonePause(preview, true)).toBe(preview);
   });
 });
