@@ -1,8 +1,8 @@
 // The lead page as a seller works it from the keyboard in the built web host: edit the contact
-// (add a number typed nationally, fix the e-mail, Esc to leave: asked first when something was
-// typed) and find it after a reload; a number another lead has warns before saving; focus after
-// saving a note, a callback and a consent; and the stage select that asks before an arrow key
-// makes a lead "Vendu"; typed data asks before a reload.
+// (add a number typed nationally, fix the e-mail, Esc, a link or the browser's Back to leave: asked
+// first when something was typed) and find it after a reload; a number another lead has warns
+// before saving; focus after saving a note, a callback and a consent; and the stage select that
+// asks before an arrow key makes a lead "Vendu"; a new lead being typed asks before a reload or Back.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, personDraft, rpcFromPage } from './support/leads-page';
@@ -88,6 +88,15 @@ describe('the lead page from the keyboard', () => {
     await keep.click();
     await expect.poll(() => discard.count()).toBe(0);
     expect(page.url()).toMatch(new RegExp(`#/leads/${lead.id}$`));
+
+    // The browser's Back asks as well; kept editing, the lead, its address and the typed text stay.
+    await page.goBack();
+    await expect.poll(() => discard.count()).toBe(1);
+    await keep.click();
+    await expect.poll(() => discard.count()).toBe(0);
+    expect(page.url()).toMatch(new RegExp(`#/leads/${lead.id}$`));
+    expect(await page.getByRole('heading', { name: 'Élodie Martin' }).count()).toBe(1);
+    expect(await email.inputValue()).toBe('autre@example.fr');
 
     // Confirmed, the change is dropped: nothing saved, the keyboard back on "Modifier", nothing to ask on reload.
     await form.getByRole('button', { name: 'Annuler' }).click();
@@ -215,14 +224,31 @@ describe('the lead page from the keyboard', () => {
     await page.close();
   });
 
-  it('asks before a reload loses a new lead being typed', async () => {
+  it('asks before a reload or Back loses a new lead being typed', async () => {
     const host = await session.start();
     const { page, cspViolations } = await openApp(session.browser, host, { hash: '#/leads/new' });
     const firstName = page.getByLabel('Prénom');
+    const discard = page.getByRole('dialog', { name: 'Abandonner ce nouveau prospect ?' });
     await expect.poll(() => firstName.count()).toBe(1);
     expect(await asksBeforeUnload(page)).toBe(false);
     await firstName.fill('Benoît');
     expect(await asksBeforeUnload(page)).toBe(true);
+
+    // Back asks; kept, the form and the name stay; agreed, Back goes on to the list.
+    await page.goBack();
+    await expect.poll(() => discard.count()).toBe(1);
+    await discard.getByRole('button', { name: 'Continuer la saisie' }).click();
+    await expect.poll(() => discard.count()).toBe(0);
+    expect(page.url()).toMatch(/#\/leads\/new$/);
+    expect(await firstName.inputValue()).toBe('Benoît');
+    await page.goBack();
+    await expect.poll(() => discard.count()).toBe(1);
+    await discard.getByRole('button', { name: 'Abandonner la saisie' }).click();
+    await expect.poll(() => firstName.count()).toBe(0);
+    expect(page.url()).not.toMatch(/#\/leads\/new$/);
+
+    await page.goForward();
+    await expect.poll(() => firstName.count()).toBe(1);
     await firstName.fill('  ');
     expect(await asksBeforeUnload(page)).toBe(false);
     expect(cspViolations()).toEqual([]);

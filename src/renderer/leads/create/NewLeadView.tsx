@@ -13,7 +13,9 @@ import type { FormProblem } from './contact-fields';
 import { DuplicateWarning } from './DuplicateWarning';
 import { TextField } from './FormField';
 import { duplicateKey, duplicateQuery } from './duplicates';
-import { useBeforeUnload } from './useBeforeUnload';
+import { useBeforeUnload } from '../../app/useBeforeUnload';
+import { useLeaveGuard } from '../../app/leave-guard';
+import { ConfirmDialog } from '../detail/ConfirmDialog';
 import {
   buildDraft,
   newLeadDirty,
@@ -47,8 +49,22 @@ export function NewLeadView() {
   const [duplicates, setDuplicates] = useState<{ key: string; leads: LeadSummary[]; confirmed: boolean } | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
-  // A reload or a closed tab would lose what was typed: the browser asks first.
-  useBeforeUnload(newLeadDirty(values));
+  const dirty = newLeadDirty(values);
+  // A reload or a closed tab would lose what was typed: the browser (or the shell) asks first.
+  useBeforeUnload(dirty);
+  // So do a link, the side menu and Back/Forward: `leaving` is where the seller was going.
+  const [leaving, setLeaving] = useState<{ go: () => void } | null>(null);
+  /** Where the keyboard was when the question opened, for "Continuer la saisie". */
+  const keepFocus = useRef<HTMLElement | null>(null);
+  useLeaveGuard(dirty, (go) => {
+    keepFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setLeaving({ go });
+  });
+  useEffect(() => {
+    if (leaving || !keepFocus.current) return;
+    keepFocus.current.focus();
+    keepFocus.current = null;
+  }, [leaving]);
 
   const focusFirst = (fields: Partial<Record<NewLeadField, unknown>>) => {
     const first = newLeadFields.find((f) => fields[f]);
@@ -169,6 +185,20 @@ export function NewLeadView() {
           </a>
         </div>
       </form>
+      <ConfirmDialog
+        open={leaving !== null}
+        title={t('leads.create.discard.title')}
+        body={t('leads.create.discard.body')}
+        confirmLabel={t('leads.create.discard.confirm')}
+        cancelLabel={t('leads.create.discard.keep')}
+        onConfirm={() => {
+          const go = leaving?.go;
+          keepFocus.current = null;
+          setLeaving(null);
+          go?.();
+        }}
+        onCancel={() => setLeaving(null)}
+      />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { ServerErrorMessage } from '../../settings/FieldProblem';
 import { DuplicateWarning } from '../create/DuplicateWarning';
 import { editedContactQuery, otherLeads, queryKey } from '../create/duplicates';
 import { FieldShell, ProblemText, problemA11y, TextField } from '../create/FormField';
-import { useBeforeUnload } from '../create/useBeforeUnload';
+import { useBeforeUnload } from '../../app/useBeforeUnload';
 import { useLeadsContext } from '../leads-context';
 import { ConfirmDialog } from './ConfirmDialog';
 import {
@@ -30,7 +30,7 @@ import {
   type PhoneRow,
   type PhoneType,
 } from './contact-edit';
-import { useLeaveGuard } from './leave-guard';
+import { useLeaveGuard } from '../../app/leave-guard';
 import type { Mutate } from './useLead';
 import './contact-edit.css';
 import { BusyButton } from '../../app/BusyButton';

@@ -10,7 +10,7 @@ import { CallbacksSection } from './CallbacksSection';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ConsentSection } from './ConsentSection';
 import { ContactSection, FollowSection, TradeInSection, VehiclesSection } from './ContactSection';
-import { leaveLeadPage } from './leave-guard';
+import { leavePage } from '../../app/leave-guard';
 import { MergeDialog } from './MergeDialog';
 import { stageStep } from './stage-change';
 import { noteInputId, Timeline } from './Timeline';
@@ -63,9 +63,9 @@ function LeadDetail({ lead, mutate, backHref }: { lead: Lead; mutate: Mutate; ba
       if (action === 'focus-note') document.getElementById(noteInputId)?.focus();
       else if (action === 'open-callback') setCallbackFormOpen(true);
       // An open contact editor with changes asks first.
-      else if (action === 'back') leaveLeadPage(() => navigate(backHref));
+      else if (action === 'back') leavePage(() => navigate(backHref));
       else if (action === 'search') {
-        leaveLeadPage(() => {
+        leavePage(() => {
           forgetListPosition();
           navigate(backHref);
         });

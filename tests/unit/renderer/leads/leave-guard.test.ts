@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inAppDestination, leaveLeadPage, type LinkClick } from '../../../../src/renderer/leads/detail/leave-guard';
+import { inAppDestination, leavePage, type LinkClick } from '../../../../src/renderer/app/leave-guard';
 
 const plainClick: LinkClick = {
   button: 0,
@@ -30,7 +30,7 @@ describe('leaving the lead page with unsaved contact changes', () => {
 
   it('goes at once when no editor holds changes', () => {
     let went = 0;
-    leaveLeadPage(() => went++);
+    leavePage(() => went++);
     expect(went).toBe(1);
   });
 });

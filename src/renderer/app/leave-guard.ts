@@ -1,12 +1,16 @@
 import { useEffect, useRef } from 'react';
-import { navigate } from '../useHash';
+import { navigate } from '../leads/useHash';
+import { holdBackForward } from './history-hold';
 
-/** Asked before the lead page goes elsewhere: it calls `go` now, or once the seller agrees. */
+/**
+ * Asked before the page goes elsewhere while a form holds unsaved changes (the contact editor,
+ * Settings › Call outcomes): it calls `go` now, or once the user agrees. One form at a time.
+ */
 type Guard = (go: () => void) => void;
 let guard: Guard | null = null;
 
-/** The lead page's own ways out (Esc, Ctrl+K, `/`): `go` runs now, or once the seller agrees. */
-export function leaveLeadPage(go: () => void): void {
+/** A page's own ways out (the lead page's Esc, Ctrl+K, `/`): `go` runs now, or once the user agrees. */
+export function leavePage(go: () => void): void {
   if (guard) guard(go);
   else go();
 }
@@ -36,8 +40,9 @@ export function inAppDestination(
 }
 
 /**
- * While `dirty`, leaving the lead page by a link (side menu, "Retour", a double's name) or by its
- * keyboard shortcuts calls `ask(go)` instead; the browser's Back button is not held back.
+ * While `dirty`, leaving the page by a link (side menu, "Retour", a double's name, the phone
+ * panel's lead), by its keyboard shortcuts (`leavePage`) or by the browser's Back/Forward
+ * (`history-hold.ts`) calls `ask(go)` instead.
  */
 export function useLeaveGuard(dirty: boolean, ask: (go: () => void) => void): void {
   const askRef = useRef(ask);
@@ -62,7 +67,9 @@ export function useLeaveGuard(dirty: boolean, ask: (go: () => void) => void): vo
     };
     // Capture: decided before the link's own handlers and the browser's navigation.
     document.addEventListener('click', onClick, true);
+    const releaseHistory = holdBackForward((go) => askRef.current(go));
     return () => {
+      releaseHistory();
       document.removeEventListener('click', onClick, true);
       if (guard === mine) guard = null;
     };
