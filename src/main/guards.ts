@@ -1,4 +1,5 @@
-import { shell, type Session, type WebContents } from 'electron';
+import { dialog, shell, type BrowserWindow, type Session, type WebContents } from 'electron';
+import type { Locale } from '../shared/domain/settings';
 import { isSafeExternalUrl } from '../shared/external-url';
 import type { UrlCheck } from './origin';
 
@@ -29,6 +30,68 @@ export function guardNavigation(contents: WebContents, isAppUrl: UrlCheck): void
   contents.setWindowOpenHandler(({ url }) => {
     openExternalIfSafe(url);
     return { action: 'deny' };
+  });
+}
+
+/** The question, in the words of the page's own "Abandonner les modifications ?" dialog. */
+const unloadQuestion: Record<Locale, { message: string; detail: string; leave: string; stay: string }> = {
+  fr: {
+    message: 'Abandonner les modifications ?',
+    detail:
+      "Ce que vous avez saisi n'est pas enregistré : il sera perdu si la page est rechargée ou la fenêtre fermée.",
+    leave: 'Abandonner les modifications',
+    stay: 'Continuer la saisie',
+  },
+  en: {
+    message: 'Discard your changes?',
+    detail: 'What you typed is not saved: it will be lost if the page reloads or the window closes.',
+    leave: 'Discard the changes',
+    stay: 'Keep editing',
+  },
+};
+
+/**
+ * A form with unsaved changes cancels `beforeunload`; Electron then shows nothing and silently
+ * keeps the page (no reload, no close) unless the shell asks. The question is asynchronous: a
+ * synchronous box would stop this process, and core with it (the dialer's timers, the journal,
+ * the data folder's lock heartbeat), for as long as it stays open. So the unload is kept, and
+ * redone once the seller chooses to discard; staying (the default, and Esc) keeps what was typed.
+ */
+export function confirmUnload(window: BrowserWindow, locale: () => Locale): void {
+  const contents = window.webContents;
+  let closing = false;
+  let discarding = false;
+  // 'close' comes before the page's beforeunload: it tells a close from a reload.
+  window.on('close', () => {
+    if (!discarding) closing = true;
+  });
+  // The page that loads after a discard starts with nothing to confirm.
+  contents.on('did-finish-load', () => (discarding = false));
+  contents.on('will-prevent-unload', (event) => {
+    if (discarding) {
+      event.preventDefault(); // asked already: Electron's way of letting the unload go on
+      return;
+    }
+    const wasClosing = closing;
+    closing = false;
+    const words = unloadQuestion[locale()] ?? unloadQuestion.fr;
+    void dialog
+      .showMessageBox(window, {
+        type: 'question',
+        title: 'Relance',
+        message: words.message,
+        detail: words.detail,
+        buttons: [words.leave, words.stay],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      })
+      .then(({ response }) => {
+        if (response !== 0 || window.isDestroyed()) return;
+        discarding = true;
+        if (wasClosing) window.close();
+        else contents.reload();
+      });
   });
 }
 

@@ -6,7 +6,7 @@ import { createCore, type Core } from '../core/app-core';
 import { openFileLogs } from '../core/log-files/file-logs';
 import { consoleLogger, teeLogger } from '../core/log';
 import { chooseSecretStore } from '../core/secrets/secret-store';
-import { applyPermissionPolicy, guardNavigation } from './guards';
+import { applyPermissionPolicy, confirmUnload, guardNavigation } from './guards';
 import { forwardEvents, registerIpc } from './ipc';
 import { captureConsole } from './logging';
 import { APP_ENTRY_URL, sameOriginAs } from './origin';
@@ -115,6 +115,8 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   captureConsole(mainWindow.webContents, fileLogs.renderer);
+  // The settings' language, read when asked: a change in Settings applies to the next question.
+  confirmUnload(mainWindow, () => core.settings.current().locale);
   mainWindow.webContents.on('render-process-gone', (_event, details) =>
     log.error('renderer gone', { reason: details.reason, exitCode: details.exitCode }),
   );

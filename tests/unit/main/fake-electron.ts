@@ -24,6 +24,7 @@ export class FakeWebContents extends EventEmitter {
   mainFrame = new FakeFrame('');
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   send = vi.fn();
+  reload = vi.fn();
   getURL = () => this.url;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }) {
     this.windowOpenHandler = handler;
@@ -58,6 +59,9 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     FakeBrowserWindow.instances.push(this);
   }
+  close = vi.fn(() => {
+    this.emit('close', { preventDefault: vi.fn() });
+  });
   isDestroyed = () => this.destroyed;
   isMinimized = () => this.minimized;
 }
@@ -153,7 +157,11 @@ function createFake() {
       encryptString: vi.fn((plain: string) => Buffer.from(`enc:${plain}`)),
       decryptString: vi.fn((cipher: Buffer) => cipher.toString().replace(/^enc:/, '')),
     },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      /** The button index the "user" picks; 0 unless a test says otherwise. */
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+    },
   };
 }
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fake, FakeSession, FakeWebContents, navigationEvent, resetFake } from './fake-electron';
+import { fake, FakeBrowserWindow, FakeSession, FakeWebContents, navigationEvent, resetFake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
-const { applyPermissionPolicy, guardNavigation } = await import('../../../src/main/guards');
+const { applyPermissionPolicy, confirmUnload, guardNavigation } = await import('../../../src/main/guards');
 const { APP_ENTRY_URL, sameOriginAs } = await import('../../../src/main/origin');
 
 const isAppUrl = sameOriginAs(APP_ENTRY_URL);
@@ -70,6 +70,80 @@ describe('navigation guards', () => {
       expect(open({ url })).toEqual({ action: 'deny' });
     }
     expect(fake.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('unsaved changes before a reload or a close', () => {
+  beforeEach(resetFake);
+
+  /** A window whose page cancels its `beforeunload` (Electron then asks the shell). */
+  function guardedWindow(locale: 'fr' | 'en', choice: number) {
+    const window = new FakeBrowserWindow({});
+    confirmUnload(window as unknown as Parameters<typeof confirmUnload>[0], () => locale);
+    fake.dialog.showMessageBox.mockResolvedValue({ response: choice, checkboxChecked: false });
+    const holdUnload = () => {
+      const event = { preventDefault: vi.fn() };
+      window.webContents.emit('will-prevent-unload', event);
+      return event;
+    };
+    return { window, holdUnload };
+  }
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('asks in French, modal to the window, without blocking, and reloads once the seller discards', async () => {
+    const { window, holdUnload } = guardedWindow('fr', 0);
+    const first = holdUnload();
+    // The unload is kept while the question is open: the process (and core) goes on meanwhile.
+    expect(first.preventDefault).not.toHaveBeenCalled();
+    const [owner, options] = fake.dialog.showMessageBox.mock.calls[0]!;
+    expect(owner).toBe(window);
+    expect(options).toMatchObject({
+      type: 'question',
+      message: 'Abandonner les modifications ?',
+      buttons: ['Abandonner les modifications', 'Continuer la saisie'],
+      // Enter and Esc both keep what was typed.
+      defaultId: 1,
+      cancelId: 1,
+    });
+    expect((options as { detail: string }).detail).toContain('perdu');
+    await settle();
+    expect(window.webContents.reload).toHaveBeenCalledOnce();
+    // The reload meets the page's beforeunload again: let through this time, without asking twice.
+    const again = holdUnload();
+    expect(again.preventDefault).toHaveBeenCalledOnce();
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledOnce();
+    // The new page starts with nothing confirmed.
+    window.webContents.emit('did-finish-load');
+    expect(holdUnload().preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('closes the window, not reloads it, when the question came from a close', async () => {
+    const { window, holdUnload } = guardedWindow('fr', 0);
+    window.emit('close', { preventDefault: vi.fn() });
+    holdUnload();
+    await settle();
+    expect(window.close).toHaveBeenCalledOnce();
+    expect(window.webContents.reload).not.toHaveBeenCalled();
+    expect(holdUnload().preventDefault).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the page when the seller stays, and speaks English when the settings say so', async () => {
+    const { window, holdUnload } = guardedWindow('en', 1);
+    window.emit('close', { preventDefault: vi.fn() });
+    expect(holdUnload().preventDefault).not.toHaveBeenCalled();
+    expect(fake.dialog.showMessageBox.mock.calls[0]![1]).toMatchObject({
+      message: 'Discard your changes?',
+      buttons: ['Discard the changes', 'Keep editing'],
+    });
+    await settle();
+    expect(window.close).not.toHaveBeenCalled();
+    expect(window.webContents.reload).not.toHaveBeenCalled();
+    // Staying forgot the close: a later reload's question leads to a reload.
+    fake.dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
+    holdUnload();
+    await settle();
+    expect(window.webContents.reload).toHaveBeenCalledOnce();
+    expect(window.close).not.toHaveBeenCalled();
   });
 });
 

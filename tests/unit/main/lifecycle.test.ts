@@ -17,7 +17,7 @@ const fakeCore = () => ({
   close: vi.fn(async () => {}),
   settings: { current: () => coreSettings, onChange: vi.fn(() => () => {}) },
 });
-const coreSettings: Settings = defaultSettings;
+let coreSettings: Settings = defaultSettings;
 const createCore = vi.fn(async (_options: Record<string, unknown>) => fakeCore());
 
 let dataDir: string;
@@ -97,6 +97,25 @@ describe('main process lifecycle', () => {
     const contents = new FakeWebContents();
     fake.app.emit('web-contents-created', {}, contents);
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it("asks before the window's page drops unsaved changes, in the settings' language of the moment", async () => {
+    await boot();
+    await booted();
+    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    const ask = () => {
+      fake.dialog.showMessageBox.mockClear();
+      fake.dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
+      contents.emit('will-prevent-unload', { preventDefault: vi.fn() });
+      return (fake.dialog.showMessageBox.mock.calls[0]?.[1] as { message?: string } | undefined)?.message;
+    };
+    expect(ask()).toBe('Abandonner les modifications ?');
+    coreSettings = { ...defaultSettings, locale: 'en' };
+    try {
+      expect(ask()).toBe('Discard your changes?');
+    } finally {
+      coreSettings = defaultSettings;
+    }
   });
 
   it('focuses and restores the window when a second instance starts', async () => {
