@@ -1,6 +1,8 @@
 // Settings > Call outcomes as a sales manager uses it: the dealership's dispositions edited,
 // added, reordered and removed in the real app (web host + Chromium), saved with
-// `dispositions.update`, and offered by the Calls screen afterwards.
+// `dispositions.update`, and offered by the Calls screen afterwards; leaving with unsaved changes
+// asks first, a retry on a do-not-call outcome is refused, and a Calls tab already open takes the
+// saved set at once (`dispositions.changed`).
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Disposition } from '../../src/shared/domain/disposition';
@@ -29,6 +31,14 @@ async function openOutcomes(page: Page, host: WebHostProcess, count: number): Pr
 const row = (section: Locator, key: string) => section.locator(`[data-disposition="${key}"]`);
 const labels = (section: Locator) => section.locator('.disposition-label').allTextContents();
 const list = (page: Page, host: WebHostProcess) => rpcFromPage<Disposition[]>(page, host, 'dispositions.list', {});
+
+/** Whether the page would ask before a reload or a closed tab (its `beforeunload` is cancelled). */
+const asksBeforeUnload = (page: Page) =>
+  page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
 
 describe('call outcomes in Settings', () => {
   it('edits a label and a retry delay, adds one, saves, shows it after a reload and on the Calls screen, removes it', async () => {
@@ -117,6 +127,72 @@ describe('call outcomes in Settings', () => {
     await section.getByRole('button', { name: 'Enregistrer les issues' }).click();
     await expect.poll(() => section.getByText("Issues d'appel enregistrées.").count()).toBe(1);
     expect((await list(page, host)).map((d) => d.id)).not.toContain('essai-a-refaire');
+    await page.close();
+  });
+
+  it('asks before leaving unsaved changes, refuses a retry on a do-not-call outcome, and another tab takes the saved set', async () => {
+    const host = await session.start();
+    // The other window: the Calls screen, open before the set changes and never reloaded.
+    const calls = await session.browser.newPage();
+    await calls.goto(host.url);
+    await calls.getByRole('link', { name: 'Appels', exact: true }).click();
+    const filter = calls.getByLabel('Issue', { exact: true });
+    await expect.poll(() => filter.locator('option').allTextContents()).toContain('Vendu');
+
+    const page = await session.browser.newPage();
+    const section = await openOutcomes(page, host, 11);
+    const leave = page.getByRole('dialog', { name: 'Abandonner les modifications des issues ?' });
+    const menuLink = page.getByRole('navigation').getByRole('link', { name: 'Appels' });
+    await expect.poll(() => asksBeforeUnload(page)).toBe(false);
+
+    // A label typed back as it was is no change: nothing to ask.
+    await section.getByRole('button', { name: 'Modifier « Vendu »' }).click();
+    const sold = row(section, 'sold').getByLabel('Libellé en français');
+    await sold.fill('Vendu !');
+    await expect.poll(() => asksBeforeUnload(page)).toBe(true);
+    await sold.fill('Vendu');
+    await expect.poll(() => asksBeforeUnload(page)).toBe(false);
+
+    // Unsaved, the side menu asks; "Continuer la saisie" stays on Settings with the text.
+    await section.getByRole('button', { name: 'Ajouter une issue' }).click();
+    const added = row(section, 'new-1');
+    await added.getByLabel('Libellé en français').fill('Reprise chiffrée');
+    await added.getByLabel('Libellé en anglais').fill('Trade-in quoted');
+    await expect.poll(() => asksBeforeUnload(page)).toBe(true);
+    await menuLink.click();
+    await expect.poll(() => leave.count()).toBe(1);
+    await leave.getByRole('button', { name: 'Continuer la saisie' }).click();
+    await expect.poll(() => leave.count()).toBe(0);
+    expect(page.url()).toMatch(/#\/settings$/);
+    expect(await added.getByLabel('Libellé en français').inputValue()).toBe('Reprise chiffrée');
+
+    // A retry and "do not call" on one outcome: refused on its retry switch, nothing sent.
+    const retry = added.getByLabel('Rappeler le prospect plus tard');
+    const doNotCall = added.getByLabel("Ne plus appeler (liste d'opposition)");
+    await retry.check();
+    await doNotCall.check();
+    await section.getByRole('button', { name: 'Enregistrer les issues' }).click();
+    await expect.poll(() => added.getByText(/^Impossible avec « Ne plus appeler » coché/).count()).toBe(1);
+    expect(await retry.getAttribute('aria-invalid')).toBe('true');
+    expect((await list(page, host)).map((d) => d.id)).not.toContain('reprise-chiffree');
+    await doNotCall.uncheck();
+    await expect.poll(() => added.getByText(/^Impossible avec/).count()).toBe(0);
+
+    // Saved: nothing left to ask about, and the Calls tab offers it without a reload.
+    await section.getByRole('button', { name: 'Enregistrer les issues' }).click();
+    await expect.poll(() => section.getByText("Issues d'appel enregistrées.").count()).toBe(1);
+    await expect.poll(() => asksBeforeUnload(page)).toBe(false);
+    await expect.poll(() => filter.locator('option').allTextContents()).toContain('Reprise chiffrée');
+
+    // Unsaved again, agreeing to leave goes where the link pointed and drops the change.
+    await section.getByRole('button', { name: 'Modifier « Reprise chiffrée »' }).click();
+    await row(section, 'reprise-chiffree').getByLabel('Libellé en français').fill('Reprise à chiffrer');
+    await menuLink.click();
+    await expect.poll(() => leave.count()).toBe(1);
+    await leave.getByRole('button', { name: 'Abandonner les modifications' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/calls$/);
+    expect((await list(page, host)).find((d) => d.id === 'reprise-chiffree')?.labels.fr).toBe('Reprise chiffrée');
+    await calls.close();
     await page.close();
   });
 });

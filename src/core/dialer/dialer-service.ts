@@ -111,7 +111,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
   const zone = deps.zone ?? DEFAULT_ZONE;
   const { store, leads, emit } = deps;
   const [book, dnc, lists, openCalls, sessionFile] = await Promise.all([
-    openDispositionBook(store),
+    openDispositionBook(store, { onChange: (set) => emit('dispositions.changed', set) }),
     openDoNotCallList(store),
     openCallbackLists(store),
     openOpenCalls(store),

@@ -22,7 +22,28 @@ export interface DispositionBook {
 const FileSchema = z.object({ set: DispositionSetSchema });
 type DispositionFile = z.infer<typeof FileSchema>;
 
-export async function openDispositionBook(store: Store): Promise<DispositionBook> {
+const retryWithDoNotCallMessage = (id: string): string =>
+  `disposition "${id}" has doNotCall on, so it cannot have a retry rule: do-not-call means the number is never called again`;
+
+/**
+ * The first disposition with both a retry rule and "do not call": do-not-call means the number
+ * is never called again, so the retry could never run. Checked when a set is saved, not when
+ * one is read (a file written before this check still loads).
+ */
+function retryWithDoNotCall(set: readonly Pick<Disposition, 'retry' | 'doNotCall'>[]): number | null {
+  const index = set.findIndex((d) => d.doNotCall && d.retry !== null);
+  return index < 0 ? null : index;
+}
+
+export interface DispositionBookOptions {
+  /** Told the new set once an update is on disk (core emits `dispositions.changed` with it). */
+  onChange?: (set: Disposition[]) => void;
+}
+
+export async function openDispositionBook(
+  store: Store,
+  options: DispositionBookOptions = {},
+): Promise<DispositionBook> {
   const doc = await store.document<DispositionFile>('dispositions', {
     schemaVersion: 1,
     migrations: [],
@@ -50,9 +71,19 @@ export async function openDispositionBook(store: Store): Promise<DispositionBook
         const field = `set.${repeated.index}.labels.${repeated.lang}`;
         throw new AppFailure('invalid-request', `${field}: ${duplicateLabelMessage}`, field);
       }
+      const retried = retryWithDoNotCall(checked.data);
+      if (retried !== null) {
+        const field = `set.${retried}.retry`;
+        throw new AppFailure(
+          'invalid-request',
+          `${field}: ${retryWithDoNotCallMessage(checked.data[retried]!.id)}`,
+          field,
+        );
+      }
       await doc.update((data) => {
         data.set = checked.data;
       });
+      options.onChange?.(list());
       return list();
     },
   };

@@ -5,6 +5,7 @@ import type { DialerView } from '../../shared/domain/dialer';
 import type { Disposition } from '../../shared/domain/disposition';
 import type { AppError, Result } from '../../shared/result';
 import { useConnection } from '../app/connection-context';
+import { useDispositionSet } from '../calls/useDispositions';
 import { defaultSettings } from '../../shared/domain/settings';
 import { useSettingsView } from '../settings/useSettingsView';
 
@@ -146,10 +147,9 @@ export function useListPage(
   return { page: value, error };
 }
 
-/** The dealership's dispositions (labels in both languages), read once per connection. */
+/** The dealership's dispositions (labels in both languages): read once per connection, then followed. */
 export function useDispositions(): { dispositions: Disposition[] | null; error: AppError | null } {
-  const { value, error } = useLive('dispositions.list', {}, 'dispositions', null);
-  return { dispositions: value, error };
+  return useDispositionSet();
 }
 
 /** The current time, re-read every `ms` while `running`: countdowns. */

@@ -211,4 +211,6 @@ export const dialerEvents = {
   'dialer.hangup': z.strictObject({ dialerSessionId: z.string(), callId: z.string().optional() }),
   'calls.changed': z.strictObject({ recordIds: z.array(z.string()) }),
   'callbackLists.changed': z.strictObject({ ids: z.array(z.string()) }),
+  /** The disposition set after a manager saved it (`dispositions.update`): every window takes it. */
+  'dispositions.changed': DispositionSetSchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -3,8 +3,9 @@ import { openDispositionBook } from '../../../src/core/outcomes/disposition-book
 import { openDoNotCallList } from '../../../src/core/outcomes/do-not-call';
 import { openOutcomeLog } from '../../../src/core/outcomes/outcome-log';
 import { newRecordId, openStore } from '../../../src/core/store';
-import { defaultDispositions } from '../../../src/shared/domain/disposition';
-import { existsSync } from 'node:fs';
+import { defaultDispositions, type Disposition } from '../../../src/shared/domain/disposition';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tempDir } from '../leads/helpers';
 
@@ -53,6 +54,65 @@ describe('disposition set', () => {
     });
     expect(() => book.require('nope')).toThrow('unknown disposition "nope"');
     expect(book.list()).toEqual(defaultDispositions); // nothing written
+    await store.close();
+  });
+
+  it('refuses a do-not-call disposition with a retry rule, naming the disposition and the field', async () => {
+    const store = await openStore({ dataDir: tempDir() });
+    const told: string[][] = [];
+    const book = await openDispositionBook(store, { onChange: (set) => told.push(set.map((d) => d.id)) });
+    const index = defaultDispositions.findIndex((d) => d.id === 'refused');
+    const retried = book
+      .list()
+      .map((d) => (d.id === 'refused' ? { ...d, retry: { afterMinutes: 60, maxAttempts: 2 } } : d));
+    await expect(book.update(retried)).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: `set.${index}.retry: disposition "refused" has doNotCall on, so it cannot have a retry rule: do-not-call means the number is never called again`,
+      field: `set.${index}.retry`,
+    });
+    expect(book.list()).toEqual(defaultDispositions); // nothing written
+    expect(told).toEqual([]); // nor told
+    // Either rule alone is fine.
+    await book.update(retried.map((d) => (d.id === 'refused' ? { ...d, doNotCall: false } : d)));
+    expect(book.require('refused')).toMatchObject({ doNotCall: false, retry: { afterMinutes: 60, maxAttempts: 2 } });
+    await store.close();
+  });
+
+  it('still loads a set saved before that check with a do-not-call disposition that retries', async () => {
+    const dir = tempDir();
+    const old = defaultDispositions.map((d) =>
+      d.id === 'refused' ? { ...d, retry: { afterMinutes: 1440, maxAttempts: 2 } } : d,
+    );
+    await writeFile(path.join(dir, 'dispositions.json'), JSON.stringify({ schemaVersion: 1, set: old }));
+    const store = await openStore({ dataDir: dir });
+    const book = await openDispositionBook(store);
+    expect(book.list()).toEqual(old);
+    expect(store.problems).toEqual([]);
+    expect(existsSync(path.join(dir, 'quarantine'))).toBe(false);
+    await store.close();
+  });
+
+  it('tells the new set once it is on disk', async () => {
+    const dir = tempDir();
+    const store = await openStore({ dataDir: dir });
+    const told: Disposition[][] = [];
+    const onDisk: boolean[] = [];
+    const book = await openDispositionBook(store, {
+      onChange: (set) => {
+        told.push(set);
+        onDisk.push(readFileSync(path.join(dir, 'dispositions.json'), 'utf8').includes('Reprise chiffrée'));
+      },
+    });
+    const next = [
+      ...book.list(),
+      { ...defaultDispositions[0]!, id: 'trade-in', labels: { fr: 'Reprise chiffrée', en: 'Trade-in quoted' } },
+    ];
+    const saved = await book.update(next);
+    expect(told).toEqual([saved]);
+    expect(onDisk).toEqual([true]);
+    // Each listener gets its own copy: changing it changes nothing in the book.
+    told[0]!.pop();
+    expect(book.get('trade-in')).toBeDefined();
     await store.close();
   });
 });

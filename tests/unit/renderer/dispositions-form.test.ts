@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { openDispositionBook } from '../../../src/core/outcomes/disposition-book';
 import { dispatch } from '../../../src/core/rpc/dispatch';
+import { openStore } from '../../../src/core/store';
 import { createI18n } from '../../../src/renderer/i18n/i18n';
 import type { Translate } from '../../../src/renderer/dialer/translate';
 import { serverErrorText } from '../../../src/renderer/settings/field-errors';
@@ -8,6 +10,7 @@ import {
   delayLimits,
   dispositionIdFromLabel,
   dispositionSummary,
+  hasUnsavedChanges,
   isSipDisposition,
   localProblemText,
   moveItem,
@@ -21,6 +24,7 @@ import {
 import type { Handlers } from '../../../src/shared/contract';
 import { defaultDispositions, type Disposition } from '../../../src/shared/domain/disposition';
 import type { AppError } from '../../../src/shared/result';
+import { tempDir } from '../leads/helpers';
 
 const screens = { fr: createI18n('fr'), en: createI18n('en') };
 const tr = (language: 'fr' | 'en'): Translate => screens[language].t as unknown as Translate;
@@ -98,6 +102,31 @@ describe('disposition set <-> form values', () => {
   });
 });
 
+describe('unsaved changes (leaving asks first)', () => {
+  const saved = [...defaultDispositions];
+
+  it('are none right after loading, or once edits are typed back', () => {
+    expect(hasUnsavedChanges(toForms(saved), saved)).toBe(false);
+    // A switch turned on and off, spaces around a label, "2 h" typed as "120 min": nothing to save.
+    let forms = edit(toForms(saved), 'sold', { retryOn: false, retryDelay: '5' });
+    forms = edit(forms, 'answered', { labelFr: ' Répondu ' });
+    forms = edit(forms, 'no-answer', { retryDelay: '120', retryUnit: 'minutes' });
+    forms = edit(forms, 'appointment-set', { stageOnlyFrom: ['contacted', 'new'] });
+    expect(hasUnsavedChanges(forms, saved)).toBe(false);
+  });
+
+  it('are any change the save would send, an added, removed or moved outcome, or a value not yet valid', () => {
+    const forms = toForms(saved);
+    expect(hasUnsavedChanges(edit(forms, 'answered', { labelFr: 'Répondu – intéressé' }), saved)).toBe(true);
+    expect(hasUnsavedChanges(edit(forms, 'busy', { retryDelay: 'abc' }), saved)).toBe(true);
+    expect(hasUnsavedChanges(edit(forms, 'sold', { retryOn: true }), saved)).toBe(true);
+    expect(hasUnsavedChanges(edit(forms, 'refused', { doNotCall: false }), saved)).toBe(true);
+    expect(hasUnsavedChanges([...forms, newForm(1)], saved)).toBe(true);
+    expect(hasUnsavedChanges(forms.slice(1), saved)).toBe(true);
+    expect(hasUnsavedChanges(moveItem(forms, 1, -1), saved)).toBe(true);
+  });
+});
+
 describe('a new disposition’s id', () => {
   it('comes from the French label: lowercase, no accents, dashes', () => {
     const none = new Set<string>();
@@ -168,6 +197,30 @@ describe('checks before sending', () => {
     expect(localProblemText({ problem: 'label-taken' }, tr('fr'), 'fr')).toBe('Une autre issue porte déjà ce libellé.');
   });
 
+  it('refuses a retry on a do-not-call outcome, on its retry switch, whichever was ticked last', () => {
+    const forms = [
+      ...edit(toForms(defaultDispositions), 'refused', { retryOn: true }),
+      { ...newForm(1), labelFr: 'Hors cible', labelEn: 'Not a buyer', doNotCall: true, retryOn: true },
+    ] satisfies DispositionForm[];
+    const result = buildSet(forms, savedIds);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { key: 'refused', field: 'retry', detail: { problem: 'retry-with-do-not-call' } },
+      { key: 'new-1', field: 'retry', detail: { problem: 'retry-with-do-not-call' } },
+    ]);
+    // Either one alone is fine: a retry without do-not-call, do-not-call without a retry.
+    const fixed = built(edit(edit(forms, 'refused', { doNotCall: false }), 'new-1', { retryOn: false }));
+    expect(fixed.find((d) => d.id === 'refused')).toMatchObject({ doNotCall: false, retry: { afterMinutes: 120 } });
+    expect(fixed.at(-1)).toMatchObject({ doNotCall: true, retry: null });
+    expect(localProblemText({ problem: 'retry-with-do-not-call' }, tr('fr'), 'fr')).toBe(
+      "Impossible avec « Ne plus appeler » coché : le numéro ne sera plus jamais appelé. Décochez l'une des deux cases.",
+    );
+    expect(localProblemText({ problem: 'retry-with-do-not-call' }, tr('en'), 'en')).toBe(
+      'Not possible with “Do not call again” ticked: the number will never be called again. Untick one of the two boxes.',
+    );
+  });
+
   it('words the problems in the UI’s language', () => {
     const hours = { problem: 'delay-range', unit: 'hours', min: 1, max: 1440 } as const;
     const thousands = new Intl.NumberFormat('fr').format(1440);
@@ -214,6 +267,27 @@ describe('server errors', () => {
       { key: 'sold', field: 'labelFr' },
       { key: 'sold', field: 'retryDelay' },
     ]);
+  });
+
+  it('a retry refused on a do-not-call outcome lands on its retry switch', async () => {
+    const forms = toForms(defaultDispositions);
+    const sent = built(forms).map((d) =>
+      d.id === 'refused' ? { ...d, retry: { afterMinutes: 60, maxAttempts: 2 } } : d,
+    );
+    const store = await openStore({ dataDir: tempDir() });
+    const book = await openDispositionBook(store);
+    const error = await dispatch(
+      { 'dispositions.update': ({ set }) => book.update(set) } as Handlers,
+      'dispositions.update',
+      {
+        set: sent,
+      },
+    );
+    await store.close();
+    if (error.ok) throw new Error('expected a refusal');
+    const { fields, general } = splitSetError(error.error, forms);
+    expect(general).toBeNull();
+    expect(fields.map(({ key, field }) => ({ key, field }))).toEqual([{ key: 'refused', field: 'retry' }]);
   });
 
   it('that name no field are the whole form’s', async () => {

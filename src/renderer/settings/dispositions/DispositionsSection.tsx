@@ -4,6 +4,8 @@ import type { Disposition } from '../../../shared/domain/disposition';
 import { stages, type Stage } from '../../../shared/domain/lead';
 import type { AppError } from '../../../shared/result';
 import { useConnection } from '../../app/connection-context';
+import { useLeaveGuard } from '../../app/leave-guard';
+import { useBeforeUnload } from '../../app/useBeforeUnload';
 import { keyForIndex, wrapUpOrder } from '../../dialer/disposition-keys';
 import { looseT } from '../../dialer/translate';
 import { ConfirmDialog } from '../../leads/detail/ConfirmDialog';
@@ -12,6 +14,7 @@ import {
   buildSet,
   dispositionIdFromLabel,
   dispositionSummary,
+  hasUnsavedChanges,
   isSipDisposition,
   labelIn,
   limits,
@@ -51,7 +54,9 @@ function previewIds(forms: readonly DispositionForm[], saved: readonly Dispositi
 /**
  * Settings > Call outcomes: the dealership's disposition set (what a seller picks after a call),
  * edited here and saved whole with `dispositions.update`. Nothing is provisioned for it, so
- * there is no lock to show. SIP dispositions can be edited but not removed.
+ * there is no lock to show. SIP dispositions can be edited but not removed. A set saved from
+ * another window (`dispositions.changed`) replaces the forms unless they hold unsaved changes;
+ * leaving with unsaved changes asks first.
  */
 export function DispositionsSection() {
   const { t, i18n } = useTranslation();
@@ -62,37 +67,58 @@ export function DispositionsSection() {
   const [saved, setSaved] = useState<Disposition[] | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [forms, setForms] = useState<DispositionForm[]>([]);
-  const [edited, setEdited] = useState(false);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const [local, setLocal] = useState<FormProblem[]>([]);
   const [server, setServer] = useState<ServerProblem[]>([]);
   const [status, setStatus] = useState<Status>('idle');
   const [removing, setRemoving] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
-  const editedRef = useRef(false);
+  /** Where the manager was going when asked to drop the changes. */
+  const [leaving, setLeaving] = useState<{ go: () => void } | null>(null);
+  /** Where the keyboard was when the question opened, for "Continuer la saisie". */
+  const keepFocus = useRef<HTMLElement | null>(null);
+  const dirty = saved !== null && hasUnsavedChanges(forms, saved);
+  const dirtyRef = useRef(false);
   const added = useRef(0);
   useEffect(() => {
-    editedRef.current = edited;
-  }, [edited]);
+    dirtyRef.current = dirty;
+  }, [dirty]);
+  useBeforeUnload(dirty);
+  useLeaveGuard(dirty, (go) => {
+    keepFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setLeaving({ go });
+  });
+  useEffect(() => {
+    if (leaving || !keepFocus.current) return;
+    keepFocus.current.focus();
+    keepFocus.current = null;
+  }, [leaving]);
 
   const fieldId = (key: string, part: string) => `${base}-${key}-${part}`;
 
   useEffect(() => {
     let live = true;
+    const take = (set: Disposition[]) => {
+      setLoadError(null);
+      setSaved(set);
+      // A reload (after a reconnect) or another window's save never throws away unsaved edits.
+      if (!dirtyRef.current) setForms(toForms(set));
+    };
     const load = () =>
       void client.request('dispositions.list', {}).then((result) => {
         if (!live) return;
         if (!result.ok) return setLoadError(result.error);
-        setLoadError(null);
-        setSaved(result.value);
-        // A reload (after a reconnect) never throws away the manager's unsaved edits.
-        if (!editedRef.current) setForms(toForms(result.value));
+        take(result.value);
       });
     load();
     const off = onReconnected(load);
+    const offChanged = client.on('dispositions.changed', (set) => {
+      if (live) take(set);
+    });
     return () => {
       live = false;
       off();
+      offChanged();
     };
   }, [client, onReconnected]);
 
@@ -139,10 +165,7 @@ export function DispositionsSection() {
     return localProblem ? localProblemText(localProblem.detail, tl, language) : null;
   };
 
-  const touch = () => {
-    setEdited(true);
-    setStatus('idle');
-  };
+  const touch = () => setStatus('idle');
   const change = (key: string, patch: Partial<DispositionForm>, fields: readonly DispositionField[] = []) => {
     setForms((current) => current.map((form) => (form.key === key ? { ...form, ...patch } : form)));
     const stale = (p: { key: string; field: DispositionField }) => p.key === key && fields.includes(p.field);
@@ -223,7 +246,6 @@ export function DispositionsSection() {
     if (result.ok) {
       setSaved(result.value);
       setForms(toForms(result.value));
-      setEdited(false);
       setOpen(new Set());
       setServer([]);
       setStatus('saved');
@@ -241,7 +263,6 @@ export function DispositionsSection() {
 
   const cancel = () => {
     setForms(toForms(saved));
-    setEdited(false);
     setOpen(new Set());
     setLocal([]);
     setServer([]);
@@ -412,6 +433,20 @@ export function DispositionsSection() {
           if (key) remove(key);
         }}
       />
+      <ConfirmDialog
+        open={leaving !== null}
+        title={t('settings.dispositions.leave.title')}
+        body={t('settings.dispositions.leave.body')}
+        confirmLabel={t('settings.dispositions.leave.confirm')}
+        cancelLabel={t('settings.dispositions.leave.keep')}
+        onCancel={() => setLeaving(null)}
+        onConfirm={() => {
+          const next = leaving;
+          keepFocus.current = null;
+          setLeaving(null);
+          next?.go();
+        }}
+      />
     </section>
   );
 }
@@ -505,6 +540,7 @@ function DispositionEditor({ form, label, id, fieldId, problemOf, onChange }: Ed
     </div>
   );
   const stageName = (stage: Stage) => t(`leads.stages.${stage}`);
+  const retryProblem = problemOf('retry');
 
   return (
     <fieldset id={fieldId('editor')} className="disposition-editor">
@@ -520,13 +556,24 @@ function DispositionEditor({ form, label, id, fieldId, problemOf, onChange }: Ed
       <div className="disposition-rule">
         <label className="checkbox">
           <input
+            id={fieldId('retry')}
             type="checkbox"
             checked={form.retryOn}
-            aria-describedby={fieldId('retry-hint')}
-            onChange={(event) => onChange({ retryOn: event.target.checked }, ['retryDelay', 'retryMaxAttempts'])}
+            aria-describedby={
+              retryProblem ? `${fieldId('retry-error')} ${fieldId('retry-hint')}` : fieldId('retry-hint')
+            }
+            aria-invalid={retryProblem ? true : undefined}
+            onChange={(event) =>
+              onChange({ retryOn: event.target.checked }, ['retry', 'retryDelay', 'retryMaxAttempts'])
+            }
           />
           {t('settings.dispositions.form.retry')}
         </label>
+        {retryProblem && (
+          <p id={fieldId('retry-error')} className="field-error">
+            {retryProblem}
+          </p>
+        )}
         <p id={fieldId('retry-hint')} className="field-hint">
           {t('settings.dispositions.form.retryHint')}
         </p>
@@ -641,7 +688,7 @@ function DispositionEditor({ form, label, id, fieldId, problemOf, onChange }: Ed
             type="checkbox"
             checked={form.doNotCall}
             aria-describedby={fieldId('doNotCall-warning')}
-            onChange={(event) => onChange({ doNotCall: event.target.checked })}
+            onChange={(event) => onChange({ doNotCall: event.target.checked }, ['retry'])}
           />
           {t('settings.dispositions.form.doNotCall')}
         </label>

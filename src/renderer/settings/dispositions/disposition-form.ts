@@ -43,6 +43,8 @@ export interface DispositionForm {
 export const dispositionFields = [
   'labelFr',
   'labelEn',
+  /** The retry switch. */
+  'retry',
   'retryDelay',
   'retryMaxAttempts',
   'stageTo',
@@ -154,7 +156,8 @@ export type LocalProblem =
   | { problem: 'not-a-whole-number' }
   | { problem: 'delay-range'; unit: DelayUnit; min: number; max: number }
   | { problem: 'attempts-range'; min: number; max: number }
-  | { problem: 'label-taken' };
+  | { problem: 'label-taken' }
+  | { problem: 'retry-with-do-not-call' };
 
 export interface FormProblem {
   key: string;
@@ -201,6 +204,8 @@ export function readForm(form: DispositionForm, id: string): { disposition: Disp
       add('retryMaxAttempts', { problem: 'attempts-range', ...limits.maxAttempts });
     if (delay !== null && attempts !== null)
       retry = { afterMinutes: form.retryUnit === 'hours' ? delay * 60 : delay, maxAttempts: attempts };
+    // Do-not-call means the number is never called again: the retry could never run (core says the same).
+    if (form.doNotCall) add('retry', { problem: 'retry-with-do-not-call' });
   }
   // Kept in the stages' own order, whatever order they were ticked in.
   const onlyFrom = stages.filter((s) => form.stageOnlyFrom.includes(s));
@@ -268,6 +273,27 @@ const canonical = (d: Disposition) => ({
   requiresCallback: d.requiresCallback,
 });
 
+/** A form as far as saving goes: labels trimmed, a delay in minutes, switched-off rules' values left out. */
+function unsavedView(form: DispositionForm) {
+  const delay = wholeNumber(form.retryDelay);
+  const minutes = delay === null ? form.retryDelay.trim() : form.retryUnit === 'hours' ? delay * 60 : delay;
+  return {
+    id: form.id,
+    labels: [form.labelFr.trim(), form.labelEn.trim()],
+    retry: form.retryOn ? [minutes, form.retryMaxAttempts.trim()] : null,
+    stage: form.stageOn ? [form.stageTo, stages.filter((s) => form.stageOnlyFrom.includes(s))] : null,
+    flags: [form.contact, form.appointment, form.doNotCall, form.requiresCallback],
+  };
+}
+
+/**
+ * True when the forms hold something `saved` does not: leaving then asks first. A switch turned
+ * on and off again, a label's spaces or "2 h" typed as "120 min" change nothing to save.
+ */
+export function hasUnsavedChanges(forms: readonly DispositionForm[], saved: readonly Disposition[]): boolean {
+  return JSON.stringify(forms.map(unsavedView)) !== JSON.stringify(toForms(saved).map(unsavedView));
+}
+
 /** `list` with the item at `index` moved by `delta` places; unchanged when it would leave the list. */
 export function moveItem<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
   const target = index + delta;
@@ -283,7 +309,7 @@ const pathFields: [string, DispositionField][] = [
   ['labels.en', 'labelEn'],
   ['retry.afterMinutes', 'retryDelay'],
   ['retry.maxAttempts', 'retryMaxAttempts'],
-  ['retry', 'retryDelay'],
+  ['retry', 'retry'],
   ['stage.to', 'stageTo'],
   ['stage.onlyFrom', 'stageOnlyFrom'],
   ['stage', 'stageTo'],
@@ -339,6 +365,8 @@ export function localProblemText(detail: LocalProblem, t: Translate, language: s
       return t('settings.dispositions.problems.attemptsRange', { min: detail.min, max: detail.max });
     case 'label-taken':
       return t('settings.dispositions.problems.labelTaken');
+    case 'retry-with-do-not-call':
+      return t('settings.dispositions.problems.retryWithDoNotCall');
   }
 }
 
