@@ -1,13 +1,16 @@
 // The settings form as a seller meets it: messages in each field's own unit, a region the app can
 // read numbers for, no stale test result after saving, and keyboard focus kept where it was.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eSession } from './support/session';
 
 const session = useE2eSession();
 
-async function openSettings(): Promise<Page> {
-  const host = await session.start();
+async function openSettings(opts: { dataDir?: string } = {}): Promise<Page> {
+  const host = await session.start(opts);
   const page = await session.browser.newPage();
   await page.goto(host.url);
   await page.getByRole('link', { name: 'Réglages', exact: true }).click();
@@ -56,6 +59,29 @@ describe('settings form', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expect.poll(() => page.getByLabel('Language').count()).toBe(1);
     expect(await focusedId(page)).toBe('settings-locale');
+    await page.close();
+  });
+
+  it('says next to the region that a saved « XX » was ignored, until the default is kept', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'relance-e2e-ignored-'));
+    const settingsFile = join(dataDir, 'settings.json');
+    await writeFile(settingsFile, JSON.stringify({ schemaVersion: 1, overrides: { defaultRegion: 'XX' } }));
+    const page = await openSettings({ dataDir });
+    const notice =
+      'La valeur enregistrée « XX » a été ignorée. Ce code ne désigne pas un pays dont Relance sait lire les ' +
+      "numéros de téléphone (par exemple FR, BE ou CH). La valeur par défaut (FR) s'applique.";
+    await expect.poll(() => page.getByText(notice, { exact: true }).count()).toBe(1);
+    expect(await page.getByLabel('Région par défaut').getAttribute('aria-describedby')).toContain(
+      'settings-defaultRegion-ignored',
+    );
+    expect(await page.getByRole('heading', { name: 'Réglages enregistrés ignorés' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Garder la valeur par défaut' }).click();
+    await expect.poll(() => page.getByText(notice, { exact: true }).count()).toBe(0);
+    expect(await focusedId(page)).toBe('settings-defaultRegion');
+    expect(await page.getByRole('heading', { name: 'Réglages enregistrés ignorés' }).count()).toBe(0);
+    const saved = JSON.parse(await readFile(settingsFile, 'utf8')) as { overrides: Record<string, unknown> };
+    expect(saved.overrides).not.toHaveProperty('defaultRegion');
     await page.close();
   });
 });

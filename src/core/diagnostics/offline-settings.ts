@@ -5,6 +5,7 @@ import { AppFailure } from '../../shared/result';
 import type { SecretName, SecretStore } from '../secrets/secret-store';
 import { loadProvisioning } from '../settings/load-provisioning';
 import { SettingsService, userSettingsDefaults, type UserSettingsFile } from '../settings/settings-service';
+import { ignoredSettingNote } from '../settings/stored-overrides';
 
 /** Reads settings.json as it is on disk; a missing or damaged file reads as "no user changes". */
 async function readUserSettings(dataDir: string): Promise<{ file: UserSettingsFile; note?: string }> {
@@ -72,5 +73,6 @@ export async function readSettingsOffline(
     },
   };
   const service = new SettingsService(doc, provisioning, await secretsProbe(dataDir));
-  return { view: await service.view(), notes: note ? [note] : [] };
+  const view = await service.view();
+  return { view, notes: [...(note ? [note] : []), ...view.ignored.map(ignoredSettingNote)] };
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   SettingsSchema,
   defaultSettings,
@@ -7,8 +8,9 @@ import {
 } from '../../shared/domain/settings';
 import { AppFailure, describeZodError } from '../../shared/result';
 import type { SecretStore } from '../secrets/secret-store';
-import { composeSettings, fieldSchemas, flattenSettings, isSettingsField, type FieldValues } from './fields';
+import { composeSettings, flattenSettings, type FieldValues } from './fields';
 import type { Provisioning } from './provisioning';
+import { readStoredOverrides, valueBeneathOverrides, type StoredOverrides } from './stored-overrides';
 
 /** The user's own choices: only the fields they changed, so provisioning still flows into the rest. */
 export interface UserSettingsFile {
@@ -30,6 +32,7 @@ export interface DocumentPort<T> {
 export class SettingsService {
   #listeners = new Set<(view: SettingsView) => void>();
   #current: Settings | undefined;
+  #stored: StoredOverrides | undefined;
 
   constructor(
     private readonly doc: DocumentPort<UserSettingsFile>,
@@ -51,19 +54,19 @@ export class SettingsService {
    * frozen (a caller that wants to change settings goes through update()).
    */
   current(): Settings {
-    if (this.#current) return this.#current;
-    // An override saved before a check was tightened (a region "XX") is dropped, not served: every
-    // later update is checked against the whole settings and would be refused because of it.
-    const userOverrides = Object.fromEntries(
-      Object.entries(this.doc.data.overrides).filter(
-        ([field, value]) =>
-          !this.provisioning.locked.has(field) &&
-          isSettingsField(field) &&
-          fieldSchemas[field].safeParse(value).success,
-      ),
+    this.#current ??= deepFreeze(
+      composeSettings(defaultSettings, this.provisioning.values, this.#storedOverrides().applied),
     );
-    this.#current = deepFreeze(composeSettings(defaultSettings, this.provisioning.values, userOverrides));
     return this.#current;
+  }
+
+  /**
+   * An override saved before its check was tightened (a region "XX") is left out of the settings
+   * but stays in the file and in the view's `ignored`, until the user saves that field again.
+   */
+  #storedOverrides(): StoredOverrides {
+    this.#stored ??= readStoredOverrides(this.doc.data.overrides, this.provisioning);
+    return this.#stored;
   }
 
   async view(): Promise<SettingsView> {
@@ -73,6 +76,7 @@ export class SettingsService {
       provisioned: Object.keys(this.provisioning.values).sort(),
       sipPassword: { isSet: (await this.secrets.get('sip.password')) !== null, storage: this.secrets.storage },
       provisioning: { sources: this.provisioning.sources, issues: this.provisioning.issues },
+      ignored: this.#storedOverrides().ignored,
     };
   }
 
@@ -89,12 +93,23 @@ export class SettingsService {
       const first = describeZodError(checked.error)[0]!;
       throw new AppFailure('invalid-request', `${first.field}: ${first.message}`, first.field);
     }
+    // Keeping the value that applies instead of an ignored one removes the saved one rather than
+    // pinning it: the field goes back to following the default or IT's value, as the report said.
+    const removed = this.#storedOverrides()
+      .ignored.map((entry) => entry.field)
+      .filter(
+        (field) =>
+          Object.hasOwn(changes, field) &&
+          isDeepStrictEqual(changes[field], valueBeneathOverrides(this.provisioning, field)),
+      );
     try {
       await this.doc.update((draft) => {
         Object.assign(draft.overrides, changes);
+        for (const field of removed) delete draft.overrides[field];
       });
     } finally {
       this.#current = undefined;
+      this.#stored = undefined;
     }
     return this.#changed();
   }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../shared/domain/settings';
 import { useClient } from '../app/connection-context';
 import { usePhoneSnapshot } from '../phone/phone-context';
+import { ignoredNotice } from './IgnoredValueNotice';
 import { useMicrophoneLevel } from './useMicrophoneLevel';
 
 type DeviceField = 'microphoneId' | 'speakerId' | 'ringerId';
@@ -46,6 +47,7 @@ export function AudioSection({ view, onView }: { view: SettingsView; onView: (vi
         const options = devices.filter((device) => device.kind === kind && device.deviceId !== 'default');
         const missing = chosen !== '' && !options.some((device) => device.deviceId === chosen);
         const locked = view.locked.includes(`audio.${field}`);
+        const { notice, describedBy } = ignoredNotice(`audio.${field}`, `audio-${field}`, view, onView);
         return (
           <div className="field" key={field}>
             <label htmlFor={`audio-${field}`}>{t(`settings.fields.${label}.label`)}</label>
@@ -53,6 +55,7 @@ export function AudioSection({ view, onView }: { view: SettingsView; onView: (vi
               id={`audio-${field}`}
               value={chosen}
               disabled={locked}
+              aria-describedby={describedBy.length > 0 ? describedBy.join(' ') : undefined}
               onChange={(event) => void choose(field, event.target.value)}
             >
               <option value="">{t('settings.fields.systemDefault')}</option>
@@ -63,6 +66,7 @@ export function AudioSection({ view, onView }: { view: SettingsView; onView: (vi
               ))}
               {missing && <option value={chosen}>{chosen.slice(0, 12)}…</option>}
             </select>
+            {notice}
             {(missing || deviceFallback?.kind === label) && (
               <p className="field-hint warning-text">{t('settings.fields.deviceMissing')}</p>
             )}

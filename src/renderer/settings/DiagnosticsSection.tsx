@@ -7,6 +7,7 @@ import { useClient } from '../app/connection-context';
 import { downloadBase64 } from '../leads/download';
 import { Field } from './Field';
 import type { FieldProblem } from './FieldProblem';
+import { ignoredNotice } from './IgnoredValueNotice';
 
 type UpdateStatus = RequestOutput<'updates.status'>;
 const logLevels = LogLevelSchema.options;
@@ -67,6 +68,7 @@ export function DiagnosticsSection({ view, onView }: { view: SettingsView; onVie
         hint={t('settings.fields.logLevel.hint')}
         locked={view.locked.includes('logLevel')}
         problem={levelProblem}
+        {...ignoredNotice('logLevel', 'settings-log-level', view, onView)}
       >
         {(control) => (
           <select {...control} value={view.values.logLevel} onChange={(event) => void changeLevel(event.target.value)}>

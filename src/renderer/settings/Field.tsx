@@ -18,11 +18,13 @@ interface FieldProps {
   problem?: FieldProblem | undefined;
   /** Extra notes (by id) the control should be described by. */
   describedBy?: string[];
+  /** A note about the saved value (one no longer accepted), under the control; its id goes in `describedBy`. */
+  notice?: ReactNode;
   children: (control: ControlProps) => ReactNode;
 }
 
 /** Label, control, and the notes a screen reader reads with it: error first, then lock, then hint. */
-export function Field({ id, label, hint, locked = false, problem, describedBy = [], children }: FieldProps) {
+export function Field({ id, label, hint, locked = false, problem, describedBy = [], notice, children }: FieldProps) {
   const { t } = useTranslation();
   const ids = [problem && `${id}-error`, locked && `${id}-locked`, hint && `${id}-hint`, ...describedBy].filter(
     (value): value is string => Boolean(value),
@@ -41,6 +43,7 @@ export function Field({ id, label, hint, locked = false, problem, describedBy = 
           <FieldProblemText problem={problem} />
         </p>
       )}
+      {notice}
       {locked && (
         <p id={`${id}-locked`} className="field-locked">
           {t('settings.locked')}

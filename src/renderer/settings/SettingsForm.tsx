@@ -6,13 +6,14 @@ import { useClient } from '../app/connection-context';
 import { Field, type ControlProps } from './Field';
 import { splitServerError } from './field-errors';
 import { ServerErrorMessage, type FieldProblem } from './FieldProblem';
+import { ignoredNotice } from './IgnoredValueNotice';
 import { TestConnectionButton } from './TestConnectionButton';
-import { buildPatch, formFields, formText, isEmptyPatch, type Edits, type FormField } from './form-model';
+import { buildPatch, formFieldId, formFields, formText, isEmptyPatch, type Edits, type FormField } from './form-model';
 
 type Problems = Partial<Record<FormField, FieldProblem>>;
 type Status = 'idle' | 'saving' | 'saved' | 'nothing-to-save' | 'fix-fields' | { error: AppError };
 
-export const fieldId = (field: FormField): string => `settings-${field.replace('.', '-')}`;
+export const fieldId = formFieldId;
 
 /** SIP account, ICE and phone-number settings, saved together; only changed fields are sent. */
 export function SettingsForm({ view, onView }: { view: SettingsView; onView: (view: SettingsView) => void }) {
@@ -76,11 +77,22 @@ export function SettingsForm({ view, onView }: { view: SettingsView; onView: (vi
     setStatus(general ? { error: general } : 'fix-fields');
   };
 
-  const field = (name: FormField, label: string, render: (control: ControlProps) => ReactNode, hint?: string) => (
-    <Field id={fieldId(name)} label={label} hint={hint} locked={view.locked.includes(name)} problem={problems[name]}>
-      {render}
-    </Field>
-  );
+  const field = (name: FormField, label: string, render: (control: ControlProps) => ReactNode, hint?: string) => {
+    const { notice, describedBy } = ignoredNotice(name, fieldId(name), view, onView);
+    return (
+      <Field
+        id={fieldId(name)}
+        label={label}
+        hint={hint}
+        locked={view.locked.includes(name)}
+        problem={problems[name]}
+        notice={notice}
+        describedBy={describedBy}
+      >
+        {render}
+      </Field>
+    );
+  };
   const text =
     (name: FormField, type: 'text' | 'url' = 'text') =>
     (control: ControlProps) => (

@@ -4,6 +4,7 @@ import type { Result } from '../../shared/result';
 import { AudioSection } from './AudioSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { DispositionsSection } from './dispositions/DispositionsSection';
+import { ignoredNotice, IgnoredSettingsSummary } from './IgnoredValueNotice';
 import { LanguageSection } from './LanguageSection';
 import { ProvisioningSection } from './ProvisioningSection';
 import { SettingsForm } from './SettingsForm';
@@ -33,7 +34,13 @@ export function SettingsPage({ state, onView, locale, onLocaleChange }: Settings
   const { view } = state;
   return (
     <div className="settings">
-      <LanguageSection locale={locale} locked={view.locked.includes('locale')} onLocaleChange={onLocaleChange} />
+      <IgnoredSettingsSummary view={view} onView={onView} />
+      <LanguageSection
+        locale={locale}
+        locked={view.locked.includes('locale')}
+        ignored={ignoredNotice('locale', 'settings-locale', view, onView)}
+        onLocaleChange={onLocaleChange}
+      />
       <SettingsForm view={view} onView={onView} />
       <SipPasswordSection view={view} onView={onView} />
       <AudioSection view={view} onView={onView} />

@@ -29,6 +29,9 @@ export const formFields = [
 ] as const satisfies readonly SettingsField[];
 export type FormField = (typeof formFields)[number];
 
+/** The id of a form field's control (what labels, error notes and focus point at). */
+export const formFieldId = (field: FormField): string => `settings-${field.replace('.', '-')}`;
+
 /** What the user typed, only for fields they touched: untouched fields keep following the live settings. */
 export type Edits = Partial<Record<FormField, string>>;
 

@@ -161,6 +161,32 @@ export const settingsFields = [
 ] as const;
 export type SettingsField = (typeof settingsFields)[number];
 
+/**
+ * A setting as text, for the reports that name a value: a text as it is, anything else as JSON,
+ * '' for an empty text or list, cut at 120 characters (a saved value can be any size).
+ */
+export function settingValueText(value: unknown): string {
+  if (Array.isArray(value) && value.length === 0) return '';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+/**
+ * A saved choice that its field's current check refuses (a region "XX" saved before regions were
+ * checked). Core keeps it in the file but does not apply it, and says so until the field is saved again.
+ */
+export const IgnoredSettingSchema = z.object({
+  field: z.enum(settingsFields),
+  /** The saved value, as `settingValueText` writes it. */
+  stored: z.string(),
+  /** Why the check refuses it, in the schema's English words (the UI reads them into its language). */
+  reason: z.string(),
+  /** What applies instead: the default, or the value dealership IT provisioned. */
+  instead: z.enum(['default', 'provisioned']),
+  applied: z.string(),
+});
+export type IgnoredSetting = z.infer<typeof IgnoredSettingSchema>;
+
 /** A user edit: any subset of leaves. */
 export const SettingsPatchSchema = z
   .object({
@@ -194,5 +220,7 @@ export const SettingsViewSchema = z.object({
   provisioned: z.array(z.string()),
   sipPassword: z.object({ isSet: z.boolean(), storage: SecretStorageSchema }),
   provisioning: z.object({ sources: z.array(z.string()), issues: z.array(ProvisioningIssueSchema) }),
+  /** Saved choices left out because they fail their field's current check. */
+  ignored: z.array(IgnoredSettingSchema),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
