@@ -276,6 +276,8 @@ export class LeadService {
       const callback = findOr404(lead.callbacks, callbackId, 'callbackId');
       if (callback.status === 'done') throw new AppFailure('conflict', 'this callback is already done', 'callbackId');
       const due = new Date(dueAt).toISOString();
+      // Put off to the time it already has: nothing to record (a second click, two windows).
+      if (due === callback.dueAt) return null;
       const callbacks = lead.callbacks.map((c) => (c.id === callbackId ? { ...c, dueAt: due } : c));
       return withEntry({ ...lead, callbacks }, entry({ kind: 'callback-snoozed', callbackId, dueAt: due }));
     });

@@ -8,8 +8,17 @@ export const tomorrowAtTen = (now: Date): Date =>
   new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 0, 0, 0);
 
 export type SnoozeChoice = 'hour' | 'tomorrow';
-export const snoozeTime = (choice: SnoozeChoice, now: Date): Date =>
-  choice === 'hour' ? inOneHour(now) : tomorrowAtTen(now);
+
+/**
+ * The callback's new time: an hour after its own (after now when it is overdue), or tomorrow
+ * 10:00. A snooze puts a callback off: `undefined` when the choice would not make it later
+ * (tomorrow 10:00 for a callback due next week), so the button is not offered.
+ */
+export function snoozeTime(choice: SnoozeChoice, now: Date, due: Date): Date | undefined {
+  const from = due.getTime() > now.getTime() ? due : now;
+  const to = choice === 'hour' ? inOneHour(from) : tomorrowAtTen(now);
+  return to.getTime() > due.getTime() ? to : undefined;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

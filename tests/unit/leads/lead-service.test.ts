@@ -63,6 +63,9 @@ describe('lead service (real store)', () => {
     const snoozed = await h.service.snoozeCallback(id, cb.id, '2025-03-12T08:00:00Z');
     expect(snoozed.callbacks[0]!.dueAt).toBe('2025-03-12T08:00:00.000Z');
     expect(snoozed.timeline.at(-1)).toMatchObject({ kind: 'callback-snoozed', callbackId: cb.id });
+    // The same time again (a second click, another window) records nothing.
+    const again = await h.service.snoozeCallback(id, cb.id, '2025-03-12T08:00:00.000Z');
+    expect(again.timeline).toHaveLength(snoozed.timeline.length);
     const done = await h.service.completeCallback(id, cb.id);
     expect(done.callbacks[0]).toMatchObject({ status: 'done', doneAt: new Date(h.clock.now).toISOString() });
     await expect(h.service.snoozeCallback(id, cb.id, '2025-03-13T08:00:00Z')).rejects.toMatchObject({

@@ -53,14 +53,12 @@ export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) 
     returnFocus();
     setStatus(t('leads.callback.doneStatus'));
   };
-  const snooze = (callback: Callback, choice: SnoozeChoice) =>
-    act(() =>
-      mutate('leads.snoozeCallback', {
-        id: lead.id,
-        callbackId: callback.id,
-        dueAt: snoozeTime(choice, new Date()).toISOString(),
-      }),
-    );
+  const snooze = (callback: Callback, choice: SnoozeChoice) => {
+    // Reckoned at the click: the page may have been open a while.
+    const to = snoozeTime(choice, new Date(), new Date(callback.dueAt));
+    if (!to) return;
+    return act(() => mutate('leads.snoozeCallback', { id: lead.id, callbackId: callback.id, dueAt: to.toISOString() }));
+  };
 
   return (
     <Section title={t('leads.detail.sections.callbacks')} id="section-callbacks">
@@ -68,6 +66,8 @@ export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) 
       <ul className="plain-list callbacks">
         {pending.map((callback) => {
           const overdue = isOverdue(callback.dueAt, now);
+          // A choice that would not put the callback off is not offered.
+          const offers = (choice: SnoozeChoice) => snoozeTime(choice, now, new Date(callback.dueAt)) !== undefined;
           const whenId = `callback-${callback.id}-when`;
           return (
             <li key={callback.id} className={overdue ? 'callback callback-overdue' : 'callback'}>
@@ -89,22 +89,26 @@ export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) 
                 >
                   {t('leads.callback.done')}
                 </button>
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  aria-describedby={whenId}
-                  onClick={() => void snooze(callback, 'hour')}
-                >
-                  {t('leads.callback.snoozeHour')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  aria-describedby={whenId}
-                  onClick={() => void snooze(callback, 'tomorrow')}
-                >
-                  {t('leads.callback.snoozeTomorrow')}
-                </button>
+                {offers('hour') && (
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-describedby={whenId}
+                    onClick={() => void snooze(callback, 'hour')}
+                  >
+                    {t('leads.callback.snoozeHour')}
+                  </button>
+                )}
+                {offers('tomorrow') && (
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-describedby={whenId}
+                    onClick={() => void snooze(callback, 'tomorrow')}
+                  >
+                    {t('leads.callback.snoozeTomorrow')}
+                  </button>
+                )}
               </div>
             </li>
           );

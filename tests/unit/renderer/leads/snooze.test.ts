@@ -12,9 +12,19 @@ import {
 describe('callback times (local time)', () => {
   const now = new Date(2025, 2, 14, 17, 42, 10);
 
-  it('snoozes one hour from now', () => {
+  it('puts a callback off by an hour from its own time, or from now when it is overdue', () => {
     expect(inOneHour(now).getTime() - now.getTime()).toBe(3_600_000);
-    expect(snoozeTime('hour', now)).toEqual(inOneHour(now));
+    const overdue = new Date(2025, 2, 14, 9, 0);
+    expect(snoozeTime('hour', now, overdue)).toEqual(inOneHour(now));
+    // Due tomorrow 10:00: an hour later is 11:00 tomorrow, never an hour from now (earlier).
+    const tomorrowTen = new Date(2025, 2, 15, 10, 0);
+    expect(snoozeTime('hour', now, tomorrowTen)).toEqual(new Date(2025, 2, 15, 11, 0));
+  });
+
+  it('offers tomorrow 10:00 only when it puts the callback off', () => {
+    expect(snoozeTime('tomorrow', now, new Date(2025, 2, 14, 18, 0))).toEqual(new Date(2025, 2, 15, 10, 0));
+    expect(snoozeTime('tomorrow', now, new Date(2025, 2, 15, 10, 0))).toBeUndefined();
+    expect(snoozeTime('tomorrow', now, new Date(2025, 2, 20, 10, 0))).toBeUndefined();
   });
 
   it('snoozes to tomorrow 10:00 local, across month ends', () => {
@@ -22,7 +32,6 @@ describe('callback times (local time)', () => {
     expect([t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes()]).toEqual([2025, 2, 15, 10, 0]);
     const endOfYear = tomorrowAtTen(new Date(2025, 11, 31, 23, 59));
     expect([endOfYear.getFullYear(), endOfYear.getMonth(), endOfYear.getDate()]).toEqual([2026, 0, 1]);
-    expect(snoozeTime('tomorrow', now)).toEqual(t);
   });
 
   it('round-trips datetime-local values', () => {
