@@ -52,6 +52,18 @@ describe('settings form', () => {
     await page.close();
   });
 
+  it('says « Nom affiché » is the seller’s name for the leads and the history too', async () => {
+    const page = await openSettings();
+    const description = await page.getByLabel('Nom affiché').evaluate((input) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(description).toContain('responsable des prospects que vous créez, auteur de vos notes et rappels');
+    await page.close();
+  });
+
   it('keeps focus on the language select when the language is switched from the keyboard', async () => {
     const page = await openSettings();
     await page.getByLabel('Langue').focus();

@@ -134,7 +134,12 @@ export function SettingsForm({ view, onView }: { view: SettingsView; onView: (vi
           t('settings.fields.authorizationUsername.label'),
           text('sip.authorizationUsername'),
         )}
-        {field('sip.displayName', t('settings.fields.displayName.label'), text('sip.displayName'))}
+        {field(
+          'sip.displayName',
+          t('settings.fields.displayName.label'),
+          text('sip.displayName'),
+          t('settings.fields.displayName.hint'),
+        )}
         {field(
           'sip.outboundProxy',
           t('settings.fields.outboundProxy.label'),
