@@ -52,7 +52,7 @@ describe('settings form', () => {
     await page.close();
   });
 
-  it('says « Nom affiché » is the seller’s name for the leads and the history too', async () => {
+  it('says what « Nom affiché » and « Personnalisées » rules mean for the seller', async () => {
     const page = await openSettings();
     const description = await page.getByLabel('Nom affiché').evaluate((input) =>
       (input.getAttribute('aria-describedby') ?? '')
@@ -61,6 +61,12 @@ describe('settings form', () => {
         .join(' '),
     );
     expect(description).toContain('responsable des prospects que vous créez, auteur de vos notes et rappels');
+
+    // « Personnalisées » says where its file goes and what applies without it.
+    await page.getByLabel("Règles d'appel").selectOption('custom');
+    await expect.poll(() => page.getByText(/^Le fichier calling-rules\.json du dossier de données/).count()).toBe(1);
+    await page.getByLabel("Règles d'appel").selectOption('FR');
+    expect(await page.getByText(/^Le fichier calling-rules\.json/).count()).toBe(0);
     await page.close();
   });
 

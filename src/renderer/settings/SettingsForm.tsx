@@ -196,13 +196,19 @@ export function SettingsForm({ view, onView }: { view: SettingsView; onView: (vi
 
       <fieldset className="settings-section">
         <legend>{t('settings.sections.numbers')}</legend>
-        {field('rules', t('settings.fields.rules.label'), (control) => (
-          <select {...control} value={value('rules')} onChange={(event) => change('rules', event.target.value)}>
-            <option value="FR">{t('settings.fields.rules.FR')}</option>
-            <option value="US">{t('settings.fields.rules.US')}</option>
-            <option value="custom">{t('settings.fields.rules.custom')}</option>
-          </select>
-        ))}
+        {field(
+          'rules',
+          t('settings.fields.rules.label'),
+          (control) => (
+            <select {...control} value={value('rules')} onChange={(event) => change('rules', event.target.value)}>
+              <option value="FR">{t('settings.fields.rules.FR')}</option>
+              <option value="US">{t('settings.fields.rules.US')}</option>
+              <option value="custom">{t('settings.fields.rules.custom')}</option>
+            </select>
+          ),
+          // Where a custom set comes from, and what applies without one: the choice alone says neither.
+          value('rules') === 'custom' ? t('settings.fields.rules.customHint') : undefined,
+        )}
         {field(
           'defaultRegion',
           t('settings.fields.defaultRegion.label'),
