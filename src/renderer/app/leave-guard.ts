@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { navigate } from '../leads/useHash';
 import { holdBackForward } from './history-hold';
+import { useBeforeUnload } from './useBeforeUnload';
 
 /**
  * Asked before the page goes elsewhere while a form holds unsaved changes (the contact editor,
@@ -74,4 +75,33 @@ export function useLeaveGuard(dirty: boolean, ask: (go: () => void) => void): vo
       if (guard === mine) guard = null;
     };
   }, [dirty]);
+}
+
+/**
+ * A form's whole guard with its own question: while `dirty`, a reload asks through the browser
+ * (or the shell), and a link, a shortcut or Back/Forward opens the form's dialog (`asking`).
+ * `stay` closes it and gives the keyboard back where it was; `leave` goes where the user was going.
+ */
+export function useLeaveQuestion(dirty: boolean): { asking: boolean; stay: () => void; leave: () => void } {
+  useBeforeUnload(dirty);
+  const [leaving, setLeaving] = useState<{ go: () => void } | null>(null);
+  const keepFocus = useRef<HTMLElement | null>(null);
+  useLeaveGuard(dirty, (go) => {
+    keepFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setLeaving({ go });
+  });
+  useEffect(() => {
+    if (leaving || !keepFocus.current) return;
+    keepFocus.current.focus();
+    keepFocus.current = null;
+  }, [leaving]);
+  return {
+    asking: leaving !== null,
+    stay: () => setLeaving(null),
+    leave: () => {
+      keepFocus.current = null;
+      setLeaving(null);
+      leaving?.go();
+    },
+  };
 }

@@ -13,8 +13,7 @@ import type { FormProblem } from './contact-fields';
 import { DuplicateWarning } from './DuplicateWarning';
 import { TextField } from './FormField';
 import { duplicateKey, duplicateQuery } from './duplicates';
-import { useBeforeUnload } from '../../app/useBeforeUnload';
-import { useLeaveGuard } from '../../app/leave-guard';
+import { useLeaveQuestion } from '../../app/leave-guard';
 import { ConfirmDialog } from '../detail/ConfirmDialog';
 import {
   buildDraft,
@@ -50,21 +49,8 @@ export function NewLeadView() {
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
   const dirty = newLeadDirty(values);
-  // A reload or a closed tab would lose what was typed: the browser (or the shell) asks first.
-  useBeforeUnload(dirty);
-  // So do a link, the side menu and Back/Forward: `leaving` is where the seller was going.
-  const [leaving, setLeaving] = useState<{ go: () => void } | null>(null);
-  /** Where the keyboard was when the question opened, for "Continuer la saisie". */
-  const keepFocus = useRef<HTMLElement | null>(null);
-  useLeaveGuard(dirty, (go) => {
-    keepFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setLeaving({ go });
-  });
-  useEffect(() => {
-    if (leaving || !keepFocus.current) return;
-    keepFocus.current.focus();
-    keepFocus.current = null;
-  }, [leaving]);
+  // A reload, a link, the side menu or Back/Forward would lose what was typed: asked first.
+  const leaveQuestion = useLeaveQuestion(dirty);
 
   const focusFirst = (fields: Partial<Record<NewLeadField, unknown>>) => {
     const first = newLeadFields.find((f) => fields[f]);
@@ -186,18 +172,13 @@ export function NewLeadView() {
         </div>
       </form>
       <ConfirmDialog
-        open={leaving !== null}
+        open={leaveQuestion.asking}
         title={t('leads.create.discard.title')}
         body={t('leads.create.discard.body')}
         confirmLabel={t('leads.create.discard.confirm')}
         cancelLabel={t('leads.create.discard.keep')}
-        onConfirm={() => {
-          const go = leaving?.go;
-          keepFocus.current = null;
-          setLeaving(null);
-          go?.();
-        }}
-        onCancel={() => setLeaving(null)}
+        onConfirm={leaveQuestion.leave}
+        onCancel={leaveQuestion.stay}
       />
     </div>
   );
