@@ -97,6 +97,35 @@ describe('Calls screen', () => {
     await expect.poll(() => row.getAttribute('data-disposition'), { timeout: 10_000 }).toBe('appointment-set');
     expect(await row.textContent()).toContain('Rendez-vous pris');
     expect(await row.textContent()).toContain('Essai samedi 10 h');
+    // Said, and the keyboard stays on the row's Qualifier button (not the page).
+    const outcomeStatus = page.locator('.calls-outcome-status');
+    await expect.poll(() => outcomeStatus.textContent()).toBe('Issue enregistrée.');
+    const qualify = row.getByRole('button', { name: /^Qualifier l'appel avec bob/ });
+    await expect.poll(() => qualify.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    // « Refus – ne plus appeler » asks first, « Annuler » focused: Enter out of habit saves nothing.
+    await qualify.click();
+    await editor.getByLabel('Issue').selectOption({ label: 'Refus – ne plus appeler' });
+    await editor.getByRole('button', { name: 'Enregistrer' }).click();
+    const question = page.getByRole('dialog', { name: 'Ne plus jamais appeler ce numéro ?' });
+    await expect.poll(() => question.isVisible()).toBe(true);
+    expect(await question.textContent()).toContain('ne sera plus jamais appelé et son consentement est révoqué.');
+    expect(await question.textContent()).not.toContain("n'a pas été décroché");
+    await page.keyboard.press('Enter');
+    await expect.poll(() => question.isVisible()).toBe(false);
+    expect(await row.getAttribute('data-disposition')).toBe('appointment-set');
+    // Confirmed, it is saved; given another disposition later, the seller is told it stays listed.
+    await editor.getByRole('button', { name: 'Enregistrer' }).click();
+    await question.getByRole('button', { name: 'Ne plus appeler' }).click();
+    await expect.poll(() => row.getAttribute('data-disposition'), { timeout: 10_000 }).toBe('refused');
+    await qualify.click();
+    await editor.getByLabel('Issue').selectOption({ label: 'Rendez-vous pris' });
+    expect(await editor.textContent()).toContain("Le numéro reste sur la liste d'opposition de la concession");
+    await editor.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => row.getAttribute('data-disposition'), { timeout: 10_000 }).toBe('appointment-set');
+    expect(await outcomeStatus.textContent()).toBe(
+      "Issue enregistrée. Le numéro reste sur la liste d'opposition de la concession : changer l'issue ne l'en retire pas.",
+    );
 
     // The filter on disposition keeps it; another one empties the list.
     await page.getByLabel('Issue', { exact: true }).selectOption({ label: 'Occupé' });

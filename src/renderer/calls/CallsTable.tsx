@@ -7,7 +7,8 @@ import { leadHref } from '../leads/leads-route';
 import { formatDuration } from '../phone/call-format';
 import { QualityIndicator } from '../phone/QualityIndicator';
 import { dispositionLabel, sipStatusKey, talkMs, withGrade } from './call-text';
-import { OutcomeEditor } from './OutcomeEditor';
+import { OutcomeEditor, type OutcomeSaved } from './OutcomeEditor';
+import type { SavedOutcome } from './outcome-feedback';
 
 interface Props {
   id: string;
@@ -15,12 +16,24 @@ interface Props {
   dispositions: readonly Disposition[];
   region: string;
   caption: string;
+  /** An editor opens (the last save's message no longer applies). */
+  onEdit: () => void;
+  /** Core has the outcome; the list refreshes on its own (`calls.changed`). */
+  onSaved: (saved: SavedOutcome & OutcomeSaved) => void;
 }
 
+export const editButtonId = (recordId: string) => `call-edit-${recordId}`;
+
 /** One page of calls: a real table (a page is at most 50 rows), one editor open at a time. */
-export function CallsTable({ id, rows, dispositions, region, caption }: Props) {
+export function CallsTable({ id, rows, dispositions, region, caption, onEdit, onSaved }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
+  /** The page's rows when the editor opened: where the call was if a save takes it off the list. */
+  const [rowsBefore, setRowsBefore] = useState<readonly string[]>([]);
+  const close = (recordId: string) => {
+    setEditing(null);
+    document.getElementById(editButtonId(recordId))?.focus();
+  };
   return (
     <div className="calls-table-wrap">
       <table className="calls-table" id={id}>
@@ -49,7 +62,15 @@ export function CallsTable({ id, rows, dispositions, region, caption }: Props) {
                 dispositions={dispositions}
                 region={region}
                 editing={editing === row.id}
-                onEdit={() => setEditing(editing === row.id ? null : row.id)}
+                onEdit={() => {
+                  if (editing === row.id) {
+                    setEditing(null);
+                    return;
+                  }
+                  setEditing(row.id);
+                  setRowsBefore(rows.map((r) => r.id));
+                  onEdit();
+                }}
               />
               {editing === row.id && (
                 <tr className="calls-editor-row">
@@ -57,9 +78,11 @@ export function CallsTable({ id, rows, dispositions, region, caption }: Props) {
                     <OutcomeEditor
                       row={row}
                       dispositions={dispositions}
-                      onDone={() => {
-                        setEditing(null);
-                        document.getElementById(editButtonId(row.id))?.focus();
+                      region={region}
+                      onCancel={() => close(row.id)}
+                      onSaved={(saved) => {
+                        close(row.id);
+                        onSaved({ ...saved, recordId: row.id, rowsBefore });
                       }}
                     />
                   </td>
@@ -72,8 +95,6 @@ export function CallsTable({ id, rows, dispositions, region, caption }: Props) {
     </div>
   );
 }
-
-const editButtonId = (recordId: string) => `call-edit-${recordId}`;
 
 function CallRowView(props: {
   row: CallRow;

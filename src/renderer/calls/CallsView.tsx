@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallRow } from '../../shared/domain/dialer';
 import { formatCount, pluralForm } from '../leads/format';
 import { CallFilters, focusFirstFilter } from './CallFilters';
-import { CallsTable } from './CallsTable';
+import { CallsTable, editButtonId } from './CallsTable';
 import {
   CALLS_PAGE_SIZE,
   callsHref,
@@ -16,8 +16,11 @@ import {
   type CallsFilter,
 } from './calls-filter';
 import { ExportCallsButton } from './ExportCallsButton';
+import { focusAfterSave, type SavedOutcome } from './outcome-feedback';
+import { stillListedText } from './outcome-form';
 import { useCallsPage } from './useCallsPage';
 import { useDispositions } from './useDispositions';
+import { looseT } from '../dialer/translate';
 
 export const callsTableId = 'calls-table';
 
@@ -36,11 +39,32 @@ export function CallsView({ region }: { region: string }) {
   const query = useMemo(() => toCallsQuery(filter, page), [filter, page]);
   const key = JSON.stringify(query);
   const calls = useCallsPage(query, key);
+  /** « Issue enregistrée. » after Appels › Qualifier, until another editor opens or the list changes. */
+  const [outcomeStatus, setOutcomeStatus] = useState<string | null>(null);
+  /** The save whose row the focus follows, until the list shows it (`saves` wakes the effect). */
+  const followed = useRef<SavedOutcome | null>(null);
+  const [saves, setSaves] = useState(0);
+  const statusRef = useRef<HTMLParagraphElement>(null);
 
   const setFilter = (next: CallsFilter) => {
     setFilterState(next);
     setPage(0);
+    setOutcomeStatus(null);
   };
+
+  // Once the list shows the save: the row's Qualifier button keeps the focus; when the save took
+  // the row off the list (« À qualifier »), a neighbour's, or the message. Only if the focus went
+  // to the page with the row: a seller who moved on keeps their place.
+  useEffect(() => {
+    if (!followed.current || calls.page === null) return;
+    const step = focusAfterSave(followed.current, calls.page.items);
+    if (!step.settled) return;
+    followed.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const button = step.recordId ? document.getElementById(editButtonId(step.recordId)) : null;
+    (button ?? statusRef.current)?.focus();
+  }, [saves, calls.page]);
 
   useEffect(() => {
     const href = callsHref(filter);
@@ -69,9 +93,14 @@ export function CallsView({ region }: { region: string }) {
         onChange={setFilter}
       />
       <div className="calls-summary">
-        <p className="calls-count" aria-live="polite">
-          {countText}
-        </p>
+        <div>
+          <p className="calls-count" aria-live="polite">
+            {countText}
+          </p>
+          <p ref={statusRef} className="form-status calls-outcome-status" role="status" tabIndex={-1}>
+            {outcomeStatus}
+          </p>
+        </div>
         <ExportCallsButton filter={filter} dispositions={dispositions} disabled={total === 0} />
       </div>
 
@@ -107,8 +136,24 @@ export function CallsView({ region }: { region: string }) {
               dispositions={dispositions}
               region={region}
               caption={t('calls.tableCaption')}
+              onEdit={() => setOutcomeStatus(null)}
+              onSaved={(saved) => {
+                const still = saved.stillListed ? ` ${stillListedText(saved.stillListed, looseT(t))}` : '';
+                setOutcomeStatus(`${t('calls.edit.saved')}${still}`);
+                followed.current = saved;
+                setSaves((n) => n + 1);
+              }}
             />
-            <Pager page={page} pages={pages} total={total} onPage={setPage} locale={locale} />
+            <Pager
+              page={page}
+              pages={pages}
+              total={total}
+              onPage={(next) => {
+                setPage(next);
+                setOutcomeStatus(null);
+              }}
+              locale={locale}
+            />
           </>
         )
       )}

@@ -1,5 +1,7 @@
 import type { RequestInput } from '../../shared/contract';
 import type { Disposition } from '../../shared/domain/disposition';
+import { wrapUpOrder } from '../dialer/disposition-keys';
+import type { Translate } from '../dialer/translate';
 import { toDateTimeLocal, tomorrowAtTen } from '../leads/snooze';
 
 type OutcomeRequest = RequestInput<'calls.setOutcome'>;
@@ -43,4 +45,37 @@ export function buildOutcome(
     input.callback = { dueAt: due.toISOString(), scope: form.scope };
   }
   return { ok: true, input };
+}
+
+/**
+ * The Qualifier's choices in the wrap-up form's order (conversation outcomes first, those the
+ * line gives by itself last), so a seller finds them where the dialer puts them.
+ */
+export const qualifierChoices = (set: readonly Disposition[]): Disposition[] => wrapUpOrder(set);
+
+/** The editor opens on the call's disposition when the set still has it, else on "Choisir…". */
+export const initialDisposition = (current: string | undefined, set: readonly Disposition[]): string =>
+  current && set.some((d) => d.id === current) ? current : '';
+
+/**
+ * A call that had a do-not-call outcome, given another one: core keeps the consent revoked and
+ * the number listed (a refusal is never undone by a click), so the seller is told.
+ * `lead`: the call has a lead (the consent lives there); `number`: no lead, only the list.
+ */
+export function stillListedNotice(
+  previous: string | undefined,
+  next: string,
+  set: readonly Disposition[],
+  linkedToLead: boolean,
+): 'lead' | 'number' | null {
+  const flagged = (id: string | undefined) => set.find((d) => d.id === id)?.doNotCall === true;
+  if (!flagged(previous) || next === '' || flagged(next)) return null;
+  return linkedToLead ? 'lead' : 'number';
+}
+
+/** What the seller reads about it, and where to change it. */
+export function stillListedText(kind: 'lead' | 'number', t: Translate): string {
+  return kind === 'lead'
+    ? t('calls.edit.stillListed', { section: t('leads.detail.sections.consent') })
+    : t('calls.edit.stillListedNoLead');
 }

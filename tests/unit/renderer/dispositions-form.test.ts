@@ -306,30 +306,59 @@ describe('summary of a disposition’s rules', () => {
 
   it('says the retry, the stage move and the flags in French', () => {
     const fr = (id: string) => dispositionSummary(byId(id), tr('fr'), 'fr');
-    expect(fr('no-answer')).toEqual(["rappel dans 2 h, jusqu'à 3 appels"]);
-    expect(fr('busy')).toEqual(["rappel dans 10 min, jusqu'à 3 appels"]);
+    expect(fr('no-answer')).toEqual(["nouvel essai automatique dans 2 h, jusqu'à 3 appels"]);
+    expect(fr('busy')).toEqual(["nouvel essai automatique dans 10 min, jusqu'à 3 appels"]);
     expect(fr('answered')).toEqual([
       `fait passer le prospect à ${q('Contacté')} s'il est à ${q('Nouveau')}`,
       'conversation',
-      'pas de rappel',
+      'pas de nouvel essai automatique',
     ]);
     expect(fr('appointment-set')).toEqual([
       `fait passer le prospect à ${q('Rendez-vous')} s'il est à ${q('Nouveau')} ou ${q('Contacté')}`,
       'conversation',
       'compte comme rendez-vous',
-      'pas de rappel',
+      'pas de nouvel essai automatique',
     ]);
-    expect(fr('callback-requested')).toContain('demande une date de rappel');
-    expect(fr('refused')).toEqual(['conversation', "liste d'opposition", 'pas de rappel']);
+    expect(fr('refused')).toEqual([
+      'conversation',
+      "ne plus jamais appeler (consentement révoqué, liste d'opposition)",
+    ]);
     expect(fr('sold')[0]).toBe(`fait passer le prospect à ${q('Vendu')}`);
     const once = { ...byId('busy'), retry: { afterMinutes: 90, maxAttempts: 1 } };
-    expect(dispositionSummary(once, tr('fr'), 'fr')).toEqual(["rappel dans 90 min, jusqu'à 1 appel"]);
+    expect(dispositionSummary(once, tr('fr'), 'fr')).toEqual(["nouvel essai automatique dans 90 min, jusqu'à 1 appel"]);
   });
 
   it('and in English', () => {
     const en = (id: string) => dispositionSummary(byId(id), tr('en'), 'en');
-    expect(en('voicemail-left')).toEqual(['call again in 24 h, up to 3 calls']);
+    expect(en('voicemail-left')).toEqual(['tried again automatically in 24 h, up to 3 calls']);
+    expect(en('callback-requested')).toEqual([
+      'moves the lead to “Contacted” when at “New”',
+      'conversation',
+      'asks for a callback time',
+    ]);
+    expect(en('wrong-number')).toEqual(['not tried again automatically']);
     expect(en('appointment-set')[0]).toBe('moves the lead to “Appointment” when at “New” or “Contacted”');
-    expect(en('refused')).toContain('do-not-call list');
+    expect(en('refused')).toEqual(['conversation', 'never called again (consent revoked, do-not-call list)']);
+  });
+
+  it('never says « demande une date de rappel » and « pas de rappel » together (Rappel demandé)', () => {
+    const fr = dispositionSummary(byId('callback-requested'), tr('fr'), 'fr');
+    expect(fr).toEqual([
+      `fait passer le prospect à ${q('Contacté')} s'il est à ${q('Nouveau')}`,
+      'conversation',
+      'demande une date de rappel',
+    ]);
+  });
+
+  it('names the identifier for what it is: the code of the JSON exports and dispositions.json', () => {
+    expect(tr('fr')('settings.dispositions.form.id', { id: 'voicemail-left' })).toBe(
+      'Code technique (exports JSON, fichier dispositions.json) : voicemail-left',
+    );
+    expect(tr('fr')('settings.dispositions.form.newId', { id: 'essai' })).toBe(
+      'Code technique (exports JSON, fichier dispositions.json), tiré du libellé français : essai',
+    );
+    expect(tr('en')('settings.dispositions.form.id', { id: 'voicemail-left' })).toBe(
+      'Technical code (JSON exports, dispositions.json file): voicemail-left',
+    );
   });
 });

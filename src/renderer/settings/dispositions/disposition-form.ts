@@ -377,8 +377,8 @@ export function delayText(afterMinutes: number, t: Translate): string {
 }
 
 /**
- * The disposition's rules in a few words, for its row in the list: "rappel dans 2 h, jusqu'à
- * 3 appels", "fait passer le prospect à « Contacté » s'il est à « Nouveau »", and the flags.
+ * The disposition's rules in a few words, for its row in the list: "nouvel essai automatique
+ * dans 2 h, jusqu'à 3 appels" (the dialer's retry, not a seller's callback), "fait passer le prospect à « Contacté » s'il est à « Nouveau »", and the flags.
  */
 export function dispositionSummary(d: Disposition, t: Translate, language: string): string[] {
   const parts: string[] = [];
@@ -405,7 +405,9 @@ export function dispositionSummary(d: Disposition, t: Translate, language: strin
   if (d.appointment) parts.push(t('settings.dispositions.summary.appointment'));
   if (d.requiresCallback) parts.push(t('settings.dispositions.summary.requiresCallback'));
   if (d.doNotCall) parts.push(t('settings.dispositions.summary.doNotCall'));
-  if (!d.retry) parts.push(t('settings.dispositions.summary.noRetry'));
+  // "No automatic retry" would contradict a callback the seller sets, and says nothing more
+  // than "never called again".
+  if (!d.retry && !d.requiresCallback && !d.doNotCall) parts.push(t('settings.dispositions.summary.noRetry'));
   return parts;
 }
 

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutcome, callbackField } from '../../../../src/renderer/calls/outcome-form';
+import {
+  buildOutcome,
+  callbackField,
+  initialDisposition,
+  qualifierChoices,
+  stillListedNotice,
+  stillListedText,
+} from '../../../../src/renderer/calls/outcome-form';
+import type { Translate } from '../../../../src/renderer/dialer/translate';
+import { createI18n } from '../../../../src/renderer/i18n/i18n';
 import { defaultDispositions } from '../../../../src/shared/domain/disposition';
 import en from '../../../../src/renderer/i18n/en.json';
 import fr from '../../../../src/renderer/i18n/fr.json';
+
+const trFor = (language: 'fr' | 'en'): Translate => createI18n(language).t as unknown as Translate;
 
 describe('the outcome of a call linked to no lead (an unknown caller)', () => {
   const form = {
@@ -46,5 +57,57 @@ describe('the outcome of a call linked to no lead (an unknown caller)', () => {
     expect(fr.calls.edit.noLeadForCallback).toBe(
       "Cet appel n'est lié à aucun prospect : créez le prospect pour programmer un rappel.",
     );
+  });
+});
+
+describe('Appels › Qualifier’s choices', () => {
+  it('come in the wrap-up form’s order: conversation outcomes first, the line’s own last', () => {
+    expect(qualifierChoices(defaultDispositions).map((d) => d.id)).toEqual([
+      'answered',
+      'appointment-set',
+      'callback-requested',
+      'voicemail-left',
+      'wrong-number',
+      'refused',
+      'sold',
+      'no-answer',
+      'busy',
+      'declined',
+      'invalid-number',
+    ]);
+  });
+
+  it('open on the call’s disposition, or on « Choisir… » when the set no longer has it', () => {
+    expect(initialDisposition('busy', defaultDispositions)).toBe('busy');
+    expect(initialDisposition('faux-numero-retire', defaultDispositions)).toBe('');
+    expect(initialDisposition(undefined, defaultDispositions)).toBe('');
+  });
+});
+
+describe('a refused call given another disposition', () => {
+  it('says the consent stays revoked and the number listed (core does not undo a refusal)', () => {
+    expect(stillListedNotice('refused', 'busy', defaultDispositions, true)).toBe('lead');
+    expect(stillListedNotice('refused', 'answered', defaultDispositions, false)).toBe('number');
+    const custom = defaultDispositions.map((d) => (d.id === 'sold' ? { ...d, doNotCall: true } : d));
+    expect(stillListedNotice('sold', 'answered', custom, true)).toBe('lead');
+  });
+
+  it('says nothing when the call was not refused, is still refused, or no choice is made yet', () => {
+    expect(stillListedNotice('busy', 'answered', defaultDispositions, true)).toBeNull();
+    expect(stillListedNotice(undefined, 'answered', defaultDispositions, true)).toBeNull();
+    expect(stillListedNotice('refused', 'refused', defaultDispositions, true)).toBeNull();
+    expect(stillListedNotice('refused', '', defaultDispositions, true)).toBeNull();
+  });
+
+  it('tells where to change it, in French and English', () => {
+    expect(stillListedText('lead', trFor('fr'))).toBe(
+      "Le consentement reste révoqué et le numéro reste sur la liste d'opposition : changer l'issue ne les rétablit pas. Pour appeler à nouveau ce numéro, il faut un nouveau consentement (fiche du prospect, section « Consentements ») et retirer le numéro de la liste d'opposition de la concession.",
+    );
+    expect(stillListedText('number', trFor('fr'))).toBe(
+      "Le numéro reste sur la liste d'opposition de la concession : changer l'issue ne l'en retire pas.",
+    );
+    expect(stillListedText('lead', trFor('en'))).toContain('“Consent” section');
+    expect(fr.calls.edit.saved).toBe('Issue enregistrée.');
+    expect(en.calls.edit.saved).toBe('Disposition saved.');
   });
 });
