@@ -199,6 +199,21 @@ describe('dialer screen', () => {
     const next = session().getByRole('region', { name: 'Chloé Bernard' });
     await expect.poll(() => next.textContent(), { timeout: 10_000 }).toContain('Prospect suivant');
 
+    // Key 6 is « Refus – ne plus appeler »: Enter asks first, and Enter again lands on « Annuler ».
+    await page.keyboard.press('6');
+    expect(
+      await wrapUp()
+        .getByRole('radio', { name: /^Refus – ne plus appeler/ })
+        .isChecked(),
+    ).toBe(true);
+    await page.keyboard.press('Enter');
+    const question = page.getByRole('dialog', { name: 'Ne plus jamais appeler ce numéro ?' });
+    await expect.poll(() => question.isVisible()).toBe(true);
+    expect(await question.textContent()).toContain('(Élodie Martin) ne sera plus jamais appelé');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => question.isVisible()).toBe(false);
+    expect(await sessionStatus().textContent()).toBe("Appel terminé avec Élodie Martin : choisissez l'issue.");
+
     await page.keyboard.press('2');
     expect(await wrapUp().getByRole('radio', { name: 'Rendez-vous pris' }).isChecked()).toBe(true);
     await wrapUp().getByLabel('Note').fill('Essai samedi 10 h');
@@ -253,10 +268,15 @@ describe('dialer screen', () => {
     await start.getByLabel('Liste à appeler').selectOption({ label: 'Rappels e2e' });
     await start.getByRole('button', { name: 'Démarrer la session' }).click();
 
-    const pausedForPhone = "Session en pause : le téléphone n'a pas pu passer l'appel.";
-    const why = 'Problème : indiquez votre mot de passe SIP dans les réglages, puis reprenez la session';
+    const pausedForPhone = 'Session en pause : le téléphone ne peut pas appeler.';
+    // The cause is in the settings: the line says so as a sentence and links there.
+    const why =
+      'Problème : indiquez votre mot de passe SIP dans les réglages, puis reprenez la session. Ouvrir les réglages';
     await expect.poll(() => sessionStatus().textContent(), { timeout: 10_000 }).toBe(pausedForPhone);
     expect(await session().getByRole('alert').textContent()).toBe(why);
+    expect(
+      await session().getByRole('alert').getByRole('link', { name: 'Ouvrir les réglages' }).getAttribute('href'),
+    ).toBe('#/settings');
     // Core keeps it as the phone's pause, so a reload (or another window) tells the same.
     expect(await rpcFromPage(page, host, 'dialer.state', {})).toMatchObject({ state: 'paused', pauseReason: 'phone' });
     await page.reload();

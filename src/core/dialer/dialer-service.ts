@@ -5,6 +5,7 @@ import type {
   CallbackListPage,
   CallbackListSummary,
   CreateCallbackListInput,
+  SkipReason,
 } from '../../shared/domain/callback-list';
 import {
   CallsQuerySchema,
@@ -39,9 +40,10 @@ import { openSessionFile } from './session-file';
 import { checkNumber, chooseNumber } from './number-choice';
 import { createPicker } from './picker';
 import { realTimers, type CallPermission, type CallPlacer, type Timers } from './ports';
-import { comingBack } from './list-order';
+import { comingBack, reservedForOthers } from './list-order';
 import { DialerRunner } from './runner';
 import { skipNote } from './skip-note';
+import { openSkipNoter } from './skip-note-log';
 
 export interface DialerServiceDeps {
   store: Store;
@@ -117,6 +119,14 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
     openOpenCalls(store),
     openSessionFile(store),
   ]);
+  const noteText = (skip: SkipReason) => skipNote(skip, deps.settings().locale, zone, deps.settings().defaultRegion);
+  const noteSkip = await openSkipNoter({
+    store,
+    addNote: (id, text) => leads.addNote(id, text),
+    text: noteText,
+    zone,
+    log,
+  });
   const outcomes = openOutcomeLog(store);
   const recorder = new CallRecorder(openCalls, store.journal);
   const lastCallAt = (leadId: string) => {
@@ -167,8 +177,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
     now,
     seller: deps.seller,
     lastCallAt,
-    note: (skip) => skipNote(skip, deps.settings().locale, zone, deps.settings().defaultRegion),
-    log,
+    noteSkip,
   });
   // Calls of the running session, for the entry's last call time and the live stats.
   const sessionCalls = new Map<string, CallRecord>();
@@ -237,11 +246,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
         e.status = 'skipped';
         e.skip = reason ?? { kind: 'seller', reasons: [], at: new Date(now()).toISOString() };
       });
-      if (reason && reason.kind !== 'lead-missing')
-        await leads.addNote(
-          target.leadId,
-          skipNote(reason, deps.settings().locale, zone, deps.settings().defaultRegion),
-        );
+      if (reason && reason.kind !== 'lead-missing') await noteSkip(target.leadId, reason);
     },
     releaseEntry: (target, attempted) =>
       updateEntry(target, (e) => {
@@ -263,6 +268,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
       ).then(() => undefined),
     disposition: (id) => book.get(id),
     comesBack: (listId) => comingBack(lists.entries(listId), deps.seller(), now()),
+    reservedForOthers: (listId) => reservedForOthers(lists.entries(listId), deps.seller()),
     onChange: (view) => emit('dialer.changed', view),
     log,
   });
@@ -280,7 +286,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
     updateEntry,
     outcomeDeps,
     sessionFile,
-    skipNote: (skip) => skipNote(skip, deps.settings().locale, zone, deps.settings().defaultRegion),
+    skipNote: noteText,
     now,
     log,
   });
@@ -420,7 +426,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
       if (starting) throw new AppFailure('conflict', 'a dialer session is already starting');
       starting = true;
       try {
-        // Leads skipped for good (no consent…) are offered again if their cause is gone.
+        // Skipped leads whose cause is gone (the hours have come, the consent is in…) are offered again.
         await listService.recheckSkipped(listId);
         await sessionFile.begin(session, new Date(now()));
         sessionCalls.clear();

@@ -87,24 +87,33 @@ export function refreshEntries(
 }
 
 /**
- * Skipped for a cause time alone will not undo (no consent, the do-not-call list, no number):
- * such an entry never comes back by itself, only when checked again after the lead, the
- * do-not-call list or the rules changed.
+ * Skipped by the dialer's own check (the calling rules, the do-not-call list, no number), so
+ * checked again at a refresh and a session start: a cause waiting will not undo (no consent…)
+ * may be gone since, and one that only lasts a while (outside the hours, a holiday, the
+ * attempts cap) may be over, or the rules changed. A seller's skip, a missing lead and a call
+ * the app could not settle are not the check's to undo.
  */
-export function waitsForAChange(entry: Pick<CallbackEntry, 'status' | 'skip'>): boolean {
+export function checkedAgain(entry: Pick<CallbackEntry, 'status' | 'skip'>): boolean {
   const skip = entry.status === 'skipped' ? entry.skip : undefined;
-  if (!skip || skip.nextLegalAt !== undefined) return false;
-  return skip.kind === 'forbidden' || skip.kind === 'do-not-call' || skip.kind === 'no-number';
+  return skip?.kind === 'forbidden' || skip?.kind === 'do-not-call' || skip?.kind === 'no-number';
 }
 
 /** The dialer's own check of a lead (numbers, do-not-call list, calling rules) at a time. */
 export type LeadCheck = (lead: Lead, at: Date) => { ok: true } | { ok: false; skip: Omit<SkipReason, 'at'> };
 
+const codes = (skip: Pick<SkipReason, 'reasons'>) => skip.reasons.map((r) => r.code).join(' ');
+
+/** A refusal that says nothing new: same kind, same reasons, same next legal time (or none). */
+const sameRefusal = (before: SkipReason, now: Omit<SkipReason, 'at'>) =>
+  before.kind === now.kind && codes(before) === codes(now) && before.nextLegalAt === now.nextLegalAt;
+
 /**
- * The entries waiting for a change, checked again as the dialer would: one the check now allows
- * goes back to be called; one now refused only for a while keeps its skip with the fresh reason
- * and comes back at its next legal time; one still refused for good stays as it was (no write,
- * no new note on the lead). Only what changes is returned. Pure.
+ * The entries the dialer skipped, checked again as it would now: one the check allows goes back
+ * to be called (its next legal time has passed, or the rules, the lead or the do-not-call list
+ * changed); one still refused keeps its skip, renewed only when the refusal changed (another
+ * reason, another next legal time, or now for good where it was for a while), so the list and
+ * the session's end never give a stale time. A refusal unchanged is not written again, and
+ * nothing here notes the lead. Only what changes is returned. Pure.
  */
 export function recheckSkipped(
   entries: readonly CallbackEntry[],
@@ -114,13 +123,13 @@ export function recheckSkipped(
 ): CallbackEntry[] {
   const changed: CallbackEntry[] = [];
   for (const entry of entries) {
-    if (!waitsForAChange(entry)) continue;
+    if (!checkedAgain(entry)) continue;
     const lead = peek(entry.leadId);
     if (!lead) continue;
     const result = check(lead, at);
-    const { skip: _skip, ...rest } = entry;
+    const { skip, ...rest } = entry;
     if (result.ok) changed.push({ ...rest, status: 'to-call' });
-    else if (result.skip.nextLegalAt !== undefined)
+    else if (!sameRefusal(skip!, result.skip))
       changed.push({ ...rest, status: 'skipped', skip: { ...result.skip, at: at.toISOString() } });
   }
   return changed;

@@ -119,3 +119,17 @@ export function comingBack(
   }
   return count > 0 ? { count, at: new Date(first).toISOString() } : undefined;
 }
+
+/**
+ * Entries still to call that only another seller may take (their owner-only callbacks, or a list
+ * kept to each lead's owner): why a list can be done for this seller with leads left in it.
+ */
+export function reservedForOthers(
+  entries: Iterable<Pick<CallbackEntry, 'status' | 'scope' | 'owner'>>,
+  seller: string,
+): number {
+  let count = 0;
+  for (const e of entries)
+    if (e.status === 'to-call' && e.scope === 'owner' && e.owner !== undefined && e.owner !== seller) count++;
+  return count;
+}

@@ -1,7 +1,9 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   CallbackListFilterSchema,
   CreateCallbackListInputSchema,
   MAX_LIST_ENTRIES,
+  type CallbackEntry,
   type CallbackList,
   type CallbackListFilter,
   type CallbackListPage,
@@ -13,8 +15,11 @@ import { AppFailure } from '../../shared/result';
 import { newRecordId } from '../store';
 import type { CallbackLists } from './callback-lists';
 import type { LeadAccess } from './lead-access';
-import { newEntry, recheckSkipped, refreshEntries, selectLeads, type LeadCheck } from './list-build';
+import { checkedAgain, newEntry, recheckSkipped, refreshEntries, selectLeads, type LeadCheck } from './list-build';
 import { listRows } from './list-view';
+
+/** Skipped entries checked per turn (a check is ~10-20 µs once its reasons' words are known). */
+const RECHECK_SLICE = 500;
 
 export interface ListServiceDeps {
   lists: CallbackLists;
@@ -22,7 +27,7 @@ export interface ListServiceDeps {
   /** A lead, or undefined (unknown, or leads still loading). */
   peek: (id: string) => Lead | undefined;
   lastCallAt: (leadId: string) => number | undefined;
-  /** The dialer's check before a pick (numbers, do-not-call list, calling rules), for entries skipped for good. */
+  /** The dialer's check before a pick (numbers, do-not-call list, calling rules), for skipped entries. */
   check: LeadCheck;
   /** True while a dialer session works this list (it cannot be deleted then). */
   inSession: (listId: string) => boolean;
@@ -37,12 +42,13 @@ export interface ListService {
   page(input: { id: string; offset?: number; limit?: number }): Promise<CallbackListPage>;
   countFilter(filter: CallbackListFilter): Promise<number>;
   create(input: CreateCallbackListInput): Promise<CallbackListSummary>;
-  /** New matches in, unmatched uncalled entries out, entries skipped for good checked again (filter lists only). */
+  /** New matches in, unmatched uncalled entries out, skipped entries checked again (filter lists only). */
   refresh(id: string): Promise<CallbackListSummary>;
   /**
-   * Offers again the entries skipped for a cause that waiting will not change (no consent, the
-   * do-not-call list, no number) once the check allows them: at a refresh and a session start.
-   * Resolves with how many came back to be called.
+   * Offers again the entries the dialer's check skipped (calling rules, do-not-call list, no
+   * number) once it allows them, and renews the reason of those it still refuses differently
+   * (see recheckSkipped in list-build.ts): at a refresh and a session start. Resolves with how
+   * many came back to be called.
    */
   recheckSkipped(id: string): Promise<number>;
   delete(id: string): Promise<boolean>;
@@ -64,8 +70,21 @@ export function createListService(deps: ListServiceDeps): ListService {
     const matched = leads.query(parsed.query ?? { text: '', sort: 'name', direction: 'asc' });
     return selectLeads(matched, parsed, deps.lastCallAt);
   };
-  // Read and decided in one turn, so the put that follows changes the entries this saw.
-  const recheck = (id: string) => recheckSkipped(lists.entries(id), deps.peek, deps.check, new Date(deps.now()));
+  // Checked in slices, so a list of thousands skipped at night does not hold the process; an
+  // entry changed meanwhile (a session claimed it, a refresh removed it) keeps its change, since
+  // entries are replaced on every write, never changed in place. Returns the changes to put
+  // now, in the turn that kept them.
+  const recheck = async (id: string): Promise<CallbackEntry[]> => {
+    const at = new Date(deps.now());
+    const read = lists.entries(id).filter(checkedAgain);
+    const changed: CallbackEntry[] = [];
+    for (let i = 0; i < read.length; i += RECHECK_SLICE) {
+      if (i > 0) await nextTurn();
+      changed.push(...recheckSkipped(read.slice(i, i + RECHECK_SLICE), deps.peek, deps.check, at));
+    }
+    const seen = new Map(read.map((e) => [e.id, e]));
+    return changed.filter((e) => lists.entry(e.id) === seen.get(e.id));
+  };
   const selection = async (leadIds: readonly string[]): Promise<Lead[]> => {
     await leads.ready();
     const selected: Lead[] = [];
@@ -120,10 +139,11 @@ export function createListService(deps: ListServiceDeps): ListService {
       const at = new Date(deps.now()).toISOString();
       const matched = await matching(list.source.filter);
       const { added, removed } = refreshEntries(lists.entries(id), matched, id, list.scope, at);
-      const rechecked = recheck(id);
-      // All change the entries in memory now, in the turn that read them: awaiting one before
+      // Both change the entries in memory now, in the turn that read them: awaiting one before
       // starting the other let a session claim an entry that was then removed while dialled.
-      await Promise.all([lists.put([...added, ...rechecked]), lists.remove(removed)]);
+      await Promise.all([lists.put(added), lists.remove(removed)]);
+      const rechecked = await recheck(id);
+      if (rechecked.length > 0) await lists.put(rechecked);
       await lists.touch(id, at);
       deps.changed([id]);
       return summary(require(id));
@@ -131,7 +151,7 @@ export function createListService(deps: ListServiceDeps): ListService {
     async recheckSkipped(id) {
       require(id);
       await leads.ready();
-      const rechecked = recheck(id);
+      const rechecked = await recheck(id);
       if (rechecked.length === 0) return 0;
       await lists.put(rechecked);
       deps.changed([id]);

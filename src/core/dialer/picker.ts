@@ -2,7 +2,6 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CallbackEntry, SkipReason } from '../../shared/domain/callback-list';
 import { leadDisplayName } from '../../shared/domain/lead';
 import type { DialTarget } from '../../shared/domain/dialer';
-import type { Logger } from '../log';
 import type { DoNotCallList } from '../outcomes/do-not-call';
 import type { CallbackLists } from './callback-lists';
 import type { LeadAccess } from './lead-access';
@@ -15,21 +14,21 @@ const SLICE = 200;
 
 export interface PickerDeps {
   lists: Pick<CallbackLists, 'entries' | 'put'>;
-  leads: Pick<LeadAccess, 'peek' | 'addNote'>;
+  leads: Pick<LeadAccess, 'peek'>;
   doNotCall: Pick<DoNotCallList, 'has'>;
   permission: CallPermission;
   now: () => number;
   seller: () => string;
   lastCallAt: (leadId: string) => number | undefined;
-  /** The lead timeline's words for a skip. */
-  note: (skip: SkipReason) => string;
-  log: Logger;
+  /** Writes the skip on the lead's timeline (once per reason and day: see skip-note-log.ts); never rejects. */
+  noteSkip: (leadId: string, skip: SkipReason) => Promise<void>;
 }
 
 /**
  * Chooses the session's next lead: the first callable entry in list order whose lead has a
  * number off the do-not-call list that the calling rules allow now. Every entry passed over is
- * marked skipped with the reasons and the next legal time, and noted on the lead's timeline.
+ * marked skipped with the reasons and the next legal time, and noted on the lead's timeline
+ * (a reason already noted that day is not written again).
  * The chosen entry is claimed (`calling`) on disk before the lead is returned: it is never
  * offered twice, even after a crash.
  */
@@ -60,14 +59,7 @@ export function createPicker(deps: PickerDeps): (session: Session) => Promise<Di
     const skip = (entry: CallbackEntry, reason: SkipReason, noteIt: boolean) => {
       const { sessionId: _s, ...rest } = entry;
       writes.push(deps.lists.put([{ ...rest, status: 'skipped', skip: reason }]));
-      if (noteIt)
-        writes.push(
-          deps.leads
-            .addNote(entry.leadId, deps.note(reason))
-            .catch((error: unknown) =>
-              deps.log.warn('dialer: skip not noted on the lead', { lead: entry.leadId, error: String(error) }),
-            ),
-        );
+      if (noteIt) writes.push(deps.noteSkip(entry.leadId, reason));
     };
     let skipped = 0;
     for (const entry of ordered) {

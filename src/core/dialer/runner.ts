@@ -41,6 +41,8 @@ export interface RunnerDeps {
   disposition(id: string): Pick<Disposition, 'appointment'> | undefined;
   /** A list done for now: the leads it offers later (see comingBack in list-order.ts). */
   comesBack?(listId: string): DialerView['comesBack'];
+  /** A list done for now: how many of its leads only other sellers may call (see reservedForOthers in list-order.ts). */
+  reservedForOthers?(listId: string): number;
   onChange(view: DialerView): void;
   log: Logger;
 }
@@ -197,7 +199,11 @@ export class DialerRunner {
         break;
       case 'stopped':
         set('stopReason', s.reason);
-        if (s.reason === 'list-done') set('comesBack', this.#deps.comesBack?.(s.session.listId));
+        if (s.reason === 'list-done') {
+          set('comesBack', this.#deps.comesBack?.(s.session.listId));
+          const reserved = this.#deps.reservedForOthers?.(s.session.listId) ?? 0;
+          if (reserved > 0) view.reservedForOthers = reserved;
+        }
         set('problem', this.#problem);
         break;
       case 'choosing':

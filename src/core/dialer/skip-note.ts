@@ -28,6 +28,15 @@ const words = {
   },
 } as const;
 
+/**
+ * Is this timeline note one the dialer wrote for a skip (or a call it could not settle), in
+ * either language? The words it starts with mark it: such notes are the app's, not a person's,
+ * so the leads export leaves them out of its Notes column.
+ */
+export function isSkipNote(text: string): boolean {
+  return Object.values(words).some((w) => text.startsWith(`${w.lead}${w.colon}`) || text === `${w.lead}.`);
+}
+
 /** A reason's own sentence ends with a period; joined into one sentence it must not. */
 const clause = (text: string) => text.trim().replace(/[.;:\s]+$/u, '');
 

@@ -69,11 +69,11 @@ export function LeadCard({
               <dt>{t('dialer.card.callback')}</dt>
               <dd>
                 {facts.callback ? (
-                  <>
-                    {formatDateTime(facts.callback.dueAt, locale)}
-                    {facts.callback.overdue && <span className="overdue-badge">{t('dialer.card.overdue')}</span>}
-                    {facts.callback.note && <span className="note"> · {facts.callback.note}</span>}
-                  </>
+                  <CallbackFact
+                    callback={facts.callback}
+                    when={formatDateTime(facts.callback.dueAt, locale)}
+                    overdue={t('dialer.card.overdue')}
+                  />
                 ) : (
                   t('dialer.card.noCallback')
                 )}
@@ -122,5 +122,27 @@ export function LeadCard({
         {t('dialer.card.openLead')}
       </a>
     </section>
+  );
+}
+
+/**
+ * The callback due: when, "overdue" when it is, and its note on a line of its own (a narrow
+ * card wrapped a " · " separator onto the badge's line, left dangling).
+ */
+export function CallbackFact({
+  callback,
+  when,
+  overdue,
+}: {
+  callback: { overdue: boolean; note?: string };
+  when: string;
+  overdue: string;
+}) {
+  return (
+    <>
+      {when}
+      {callback.overdue && <span className="overdue-badge">{overdue}</span>}
+      {callback.note && <div className="note dialer-callback-note">{callback.note}</div>}
+    </>
   );
 }

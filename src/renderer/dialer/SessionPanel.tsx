@@ -2,12 +2,20 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslation } from 'react-i18next';
 import type { DialerView } from '../../shared/domain/dialer';
 import type { Disposition, OutcomeInput } from '../../shared/domain/disposition';
+import { routeHref } from '../app/routes';
 import { phoneCause, phoneProblemText, type PhoneCause } from '../phone/dialer-guard';
 import { usePhone } from '../phone/phone-context';
 import { countdownShare, secondsLeft } from './countdown';
 import { useDealershipZone, useTicker, type DialerCommand, type RunCommand } from './hooks';
 import { LeadCard } from './LeadCard';
-import { microphonePermission, previewBoundToFail, resumeRefusal, sessionProblem } from './phone-readiness';
+import {
+  asSentence,
+  microphonePermission,
+  previewBoundToFail,
+  problemInSettings,
+  resumeRefusal,
+  sessionProblem,
+} from './phone-readiness';
 import { sessionControls, stateText } from './session-view';
 import { SessionStats } from './SessionStats';
 import { catalogLanguage, looseT } from './translate';
@@ -139,7 +147,13 @@ export function SessionPanel({
       {view.then && view.then !== 'next' && <p className="note-warning">{t(`dialer.session.then.${view.then}`)}</p>}
       {problem && !inWrapUp && (
         <p className="form-error" role="alert">
-          {t('dialer.session.problem', { problem })}
+          {t('dialer.session.problem', { problem: asSentence(problem) })}
+          {problemInSettings(view, phone) && (
+            <>
+              {' '}
+              <a href={routeHref('settings')}>{t('dialer.session.openSettings')}</a>
+            </>
+          )}
         </p>
       )}
       {commandError && (

@@ -16,6 +16,26 @@ export function sessionProblem(
   return view.problem;
 }
 
+/** A problem shown as its own line ends as a sentence: a period unless it has its end already. */
+export function asSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
+ * Causes the seller fixes in Settings (the account missing or incomplete, refused or offline):
+ * the problem line then links there.
+ */
+const settingsCauses: ReadonlySet<PhoneCause['kind']> = new Set(['setup', 'no-account', 'unregistered', 'failed']);
+
+/** Does the session's problem line link to Settings? Only while paused for a phone the settings can fix. */
+export function problemInSettings(
+  view: Pick<DialerView, 'state' | 'pauseReason'>,
+  phone: PhoneCause | undefined,
+): boolean {
+  return view.state === 'paused' && view.pauseReason === 'phone' && !!phone && settingsCauses.has(phone.kind);
+}
+
 /**
  * Resuming a paused session starts the next call's countdown; while the phone cannot call, that
  * countdown ends in the same failure. The refusal to show at once instead, or undefined: resume.

@@ -83,15 +83,23 @@ export function stateText(
       return t('dialer.session.state.wrapUp', { name });
     case 'paused':
       return t(view.pauseReason === 'phone' ? 'dialer.session.state.pausedPhone' : 'dialer.session.state.paused');
-    case 'stopped':
+    case 'stopped': {
       if (view.stopReason !== 'list-done') return t('dialer.session.state.stopped');
       // At night or after every retry: say when the list has someone to call again.
-      if (view.comesBack)
-        return t(`dialer.session.state.listDoneUntil.${pluralForm(view.comesBack.count, locale)}`, {
-          n: formatCount(view.comesBack.count, locale),
-          at: formatSessionTime(view.comesBack.at, locale, zone, here),
-        });
-      return t('dialer.session.state.listDone');
+      const done = view.comesBack
+        ? t(`dialer.session.state.listDoneUntil.${pluralForm(view.comesBack.count, locale)}`, {
+            n: formatCount(view.comesBack.count, locale),
+            at: formatSessionTime(view.comesBack.at, locale, zone, here),
+          })
+        : t('dialer.session.state.listDone');
+      // Leads left that only their owners may call: why "nobody" while the list still has some.
+      const reserved = view.reservedForOthers ?? 0;
+      if (reserved <= 0) return done;
+      const others = t(`dialer.session.state.reservedForOthers.${pluralForm(reserved, locale)}`, {
+        n: formatCount(reserved, locale),
+      });
+      return `${done} ${others}`;
+    }
     case 'interrupted':
       return view.current ? t('dialer.session.state.interruptedCall', { name }) : t('dialer.session.state.interrupted');
   }

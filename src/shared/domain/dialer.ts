@@ -80,6 +80,8 @@ export const DialerViewSchema = z.strictObject({
   stopReason: z.enum(['seller', 'list-done']).optional(),
   /** List done for now: how many of its leads the seller may call later, and from when the first. */
   comesBack: z.strictObject({ count: z.number().int().positive(), at: isoDateTime }).optional(),
+  /** List done for now: leads still to call that only other sellers may (owner-only callbacks). */
+  reservedForOthers: z.number().int().positive().optional(),
   problem: z.string().optional(),
   /**
    * Interrupted session: leads that were being dialled when the app stopped, with no trace of the

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkedAgain,
   entryId,
   newEntry,
   recheckSkipped,
   refreshEntries,
   selectLeads,
   stagePriority,
-  waitsForAChange,
   type LeadCheck,
 } from '../../../src/core/dialer/list-build';
 import {
@@ -16,6 +16,7 @@ import {
   isCallable,
   orderEntries,
   orderFacts,
+  reservedForOthers,
   type OrderFacts,
 } from '../../../src/core/dialer/list-order';
 import { chooseNumber, dialableNumbers } from '../../../src/core/dialer/number-choice';
@@ -163,6 +164,19 @@ describe('who may call an entry, and when', () => {
     // Callable now is not "later" (the picker would have taken it).
     expect(comingBack([e({}), forbidden(T - 1)], 'Julie', T)).toBeUndefined();
   });
+
+  it('counts the entries still to call that only other sellers may take', () => {
+    const entries = [
+      e({ scope: 'owner', owner: 'Marc' }),
+      e({ scope: 'owner', owner: 'Claire', nextEligibleAt: iso(T + H) }),
+      e({ scope: 'owner', owner: 'Julie' }), // hers
+      e({ owner: 'Marc' }), // anyone may call it
+      e({ scope: 'owner', owner: 'Marc', status: 'done' }),
+      e({ scope: 'owner', owner: 'Marc', status: 'calling' }),
+    ];
+    expect(reservedForOthers(entries, 'Julie')).toBe(2);
+    expect(reservedForOthers(entries, 'Marc')).toBe(2);
+  });
 });
 
 describe('building a list', () => {
@@ -220,7 +234,7 @@ describe('building a list', () => {
   });
 });
 
-describe('entries skipped for a cause waiting will not change', () => {
+describe('skipped entries checked again (refresh, session start)', () => {
   const at = new Date(T);
   const skipped = (id: string, skip: CallbackEntry['skip']): CallbackEntry => ({
     ...newEntry('L', lead(id), 'anyone', iso(T - 10 * H)),
@@ -240,28 +254,55 @@ describe('entries skipped for a cause waiting will not change', () => {
     skipped('sunday', forbidden('no-consent')),
     skipped('unlisted', { kind: 'do-not-call', reasons: [{ code: 'internal-do-not-call' }], at: iso(T - 5 * H) }),
     skipped('numbered', { kind: 'no-number', reasons: [], at: iso(T - 5 * H) }),
+    // Skipped at night: the rules now allow the hour (its time has come, or the rules changed).
     skipped('night', forbidden('outside-window', T + H)),
+    // Skipped at night, still refused with the same reason and next legal time.
+    skipped('still-night', forbidden('outside-window', T + H)),
+    // The attempts cap: the rules now give a later time than when it was skipped.
+    skipped('capped', forbidden('attempt-limit', T + H)),
+    // Was refused for a while, now for good: it must not come back at the old time.
+    skipped('revoked', forbidden('holiday', T + H)),
     skipped('by-seller', { kind: 'seller', reasons: [], at: iso(T - 5 * H) }),
     skipped('interrupted', { kind: 'interrupted', reasons: [], at: iso(T - 5 * H) }),
     skipped('deleted', forbidden('no-consent')),
     newEntry('L', lead('fresh'), 'anyone', iso(T)),
   ];
   // "still-none" has no consent yet; "sunday" has one now but the rules say "not before Monday".
-  const check: LeadCheck = (l) =>
-    l.id === 'still-none'
-      ? { ok: false, skip: { kind: 'forbidden', reasons: [{ code: 'no-consent' }] } }
-      : l.id === 'sunday'
-        ? { ok: false, skip: { kind: 'forbidden', reasons: [{ code: 'weekend' }], nextLegalAt: iso(T + 24 * H) } }
-        : { ok: true };
+  const check: LeadCheck = (l) => {
+    switch (l.id) {
+      case 'still-none':
+        return { ok: false, skip: { kind: 'forbidden', reasons: [{ code: 'no-consent' }] } };
+      case 'sunday':
+        return { ok: false, skip: { kind: 'forbidden', reasons: [{ code: 'weekend' }], nextLegalAt: iso(T + 24 * H) } };
+      case 'still-night':
+        return {
+          ok: false,
+          skip: { kind: 'forbidden', reasons: [{ code: 'outside-window' }], nextLegalAt: iso(T + H) },
+        };
+      case 'capped':
+        return {
+          ok: false,
+          skip: { kind: 'forbidden', reasons: [{ code: 'attempt-limit' }], nextLegalAt: iso(T + 30 * H) },
+        };
+      case 'revoked':
+        return { ok: false, skip: { kind: 'forbidden', reasons: [{ code: 'consent-revoked' }] } };
+      default:
+        return { ok: true };
+    }
+  };
   const peek = (id: string) => (id === 'deleted' ? undefined : lead(id));
 
-  it('are those skipped with no next legal time, by the rules, the do-not-call list or for no number', () => {
-    expect(entries.filter(waitsForAChange).map((e) => e.leadId)).toEqual([
+  it('are those the dialer’s check skipped: the rules (for good or for a while), the do-not-call list, no number', () => {
+    expect(entries.filter(checkedAgain).map((e) => e.leadId)).toEqual([
       'consented',
       'still-none',
       'sunday',
       'unlisted',
       'numbered',
+      'night',
+      'still-night',
+      'capped',
+      'revoked',
       'deleted',
     ]);
   });
@@ -273,11 +314,15 @@ describe('entries skipped for a cause waiting will not change', () => {
       ['sunday', 'skipped'],
       ['unlisted', 'to-call'],
       ['numbered', 'to-call'],
+      ['night', 'to-call'],
+      ['capped', 'skipped'],
+      ['revoked', 'skipped'],
     ]);
     const back = changed[0]!;
     expect(back).toEqual({ ...entries[0], status: 'to-call', skip: undefined });
     expect('skip' in back).toBe(false);
     expect(back.attempts).toBe(1);
+    expect(changed.find((e) => e.leadId === 'night')).toEqual({ ...entries[5], status: 'to-call', skip: undefined });
   });
 
   it('now refused only for a while: the fresh reason, back at its next legal time', () => {
@@ -291,13 +336,28 @@ describe('entries skipped for a cause waiting will not change', () => {
     expect(isCallable(sunday, 'Julie', T + 24 * H)).toBe(true);
   });
 
-  it('still refused for good, or the lead gone: left as they were, so nothing loops', () => {
+  it('a refusal that changed renews the skip, so no stale time is offered', () => {
+    const changed = recheckSkipped(entries, peek, check, at);
+    const capped = changed.find((e) => e.leadId === 'capped')!;
+    expect(capped.skip).toMatchObject({ nextLegalAt: iso(T + 30 * H), at: iso(T) });
+    expect(comingBack([capped], 'Julie', T)).toEqual({ count: 1, at: iso(T + 30 * H) });
+    // Refused for good now: it no longer comes back at the holiday's end.
+    const revoked = changed.find((e) => e.leadId === 'revoked')!;
+    expect(revoked.skip).toEqual({ kind: 'forbidden', reasons: [{ code: 'consent-revoked' }], at: iso(T) });
+    expect(comingBack([revoked], 'Julie', T)).toBeUndefined();
+  });
+
+  it('still refused the same way, or the lead gone: left as they were, so nothing loops', () => {
     const changed = recheckSkipped(entries, peek, check, at).map((e) => e.leadId);
     expect(changed).not.toContain('still-none');
+    expect(changed).not.toContain('still-night');
     expect(changed).not.toContain('deleted');
-    // Checked again and again, an entry still refused never changes: no write, no note.
-    const never: LeadCheck = () => ({ ok: false, skip: { kind: 'forbidden', reasons: [{ code: 'no-consent' }] } });
-    expect(recheckSkipped(entries, peek, never, at)).toEqual([]);
+    // Checked again and again, an entry refused as it was never changes: no write, no note.
+    const same: LeadCheck = (l) => {
+      const { at: _at, ...skip } = entries.find((e) => e.leadId === l.id)!.skip!;
+      return { ok: false, skip };
+    };
+    expect(recheckSkipped(entries, peek, same, at)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { notePhone, skipNote } from '../../../src/core/dialer/skip-note';
+import { isSkipNote, notePhone, skipNote } from '../../../src/core/dialer/skip-note';
+import { noteOnce, skipNoteKey } from '../../../src/core/dialer/skip-note-log';
 import type { SkipReason } from '../../../src/shared/domain/callback-list';
 import type { CallReason } from '../../../src/shared/domain/calling-rules';
 
@@ -100,5 +101,39 @@ describe('skipNote: the note on a skipped lead’s timeline', () => {
     expect(notePhone('+33612345678', 'FR')).toBe('06 12 34 56 78');
     expect(notePhone('+33612345678', 'GB')).toBe('+33 6 12 34 56 78');
     expect(notePhone('pas un numéro', 'FR')).toBe('pas un numéro');
+  });
+});
+
+describe('skip notes: which are the app’s, and when one is written again', () => {
+  const skip = (code: string): SkipReason => ({ kind: 'forbidden', reasons: [{ code }], nextLegalAt, at: nextLegalAt });
+
+  it('tells the dialer’s notes (either language) from the ones people write', () => {
+    expect(isSkipNote(skipNote(skip('weekend'), 'fr', 'Europe/Paris', 'FR'))).toBe(true);
+    expect(isSkipNote(skipNote(skip('weekend'), 'en', 'Europe/Paris', 'FR'))).toBe(true);
+    expect(
+      isSkipNote(skipNote({ kind: 'interrupted', reasons: [], at: nextLegalAt }, 'fr', 'Europe/Paris', 'FR')),
+    ).toBe(true);
+    expect(isSkipNote('Rappeler après la reprise ; appel non passé par la session d’appels hier')).toBe(false);
+    expect(isSkipNote('Appel non passé : client absent')).toBe(false);
+  });
+
+  it('one note per lead, reason and day', () => {
+    const hours = skipNoteKey(skip('outside-window'));
+    expect(hours).toBe('forbidden:outside-window');
+    expect(
+      skipNoteKey({ kind: 'forbidden', reasons: [{ code: 'weekend' }, { code: 'no-consent' }, { code: 'weekend' }] }),
+    ).toBe('forbidden:no-consent:weekend');
+    expect(skipNoteKey({ kind: 'do-not-call', reasons: [{ code: 'internal-do-not-call' }] })).toBe(
+      'do-not-call:internal-do-not-call',
+    );
+    const first = noteOnce(undefined, 'a', hours, '2026-11-27');
+    expect(first).toEqual({ id: 'a', day: '2026-11-27', keys: [hours] });
+    expect(noteOnce(first, 'a', hours, '2026-11-27')).toBeUndefined();
+    expect(noteOnce(first, 'a', 'forbidden:no-consent', '2026-11-27')).toEqual({
+      id: 'a',
+      day: '2026-11-27',
+      keys: [hours, 'forbidden:no-consent'],
+    });
+    expect(noteOnce(first, 'a', hours, '2026-11-28')).toEqual({ id: 'a', day: '2026-11-28', keys: [hours] });
   });
 });

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { csvFormulaEscape } from '../../../shared/csv-cell';
 import type { Lead, Phone, Stage, Vehicle } from '../../../shared/domain/lead';
 import { csvPhone } from '../../../shared/csv-phone';
+import { isSkipNote } from '../../dialer/skip-note';
 import { nextCallbackAt } from '../lead-facts';
 import { importFields, type ImportField } from '../import/mapping';
 import { utcToZoned } from '../import/zone-time';
@@ -127,7 +128,8 @@ export function leadsToCsv(leads: Iterable<ExportableLead>, options: CsvExportOp
   );
 }
 
+/** The notes people wrote: the dialer's skip notes are the app's record, not the lead's notes. */
 function noteTexts(lead: ExportableLead): string[] {
-  if (lead.timeline) return lead.timeline.flatMap((e) => (e.kind === 'note' ? [e.text] : []));
+  if (lead.timeline) return lead.timeline.flatMap((e) => (e.kind === 'note' && !isSkipNote(e.text) ? [e.text] : []));
   return lead.notes ?? [];
 }

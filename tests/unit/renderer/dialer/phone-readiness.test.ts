@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DialerView } from '../../../../src/shared/domain/dialer';
-import { previewBoundToFail, resumeRefusal, sessionProblem } from '../../../../src/renderer/dialer/phone-readiness';
+import {
+  asSentence,
+  previewBoundToFail,
+  problemInSettings,
+  resumeRefusal,
+  sessionProblem,
+} from '../../../../src/renderer/dialer/phone-readiness';
 import { looseT } from '../../../../src/renderer/dialer/translate';
 import { createI18n } from '../../../../src/renderer/i18n/i18n';
 import type { PhoneCause } from '../../../../src/renderer/phone/dialer-guard';
@@ -29,6 +35,28 @@ describe('sessionProblem', () => {
   it('keeps core’s words otherwise', () => {
     expect(sessionProblem({ ...pausedForPhone, pauseReason: 'seller' }, noPassword, fr)).toBe(pausedForPhone.problem);
     expect(sessionProblem({ state: 'preview', problem: 'x' }, noPassword, fr)).toBe('x');
+  });
+});
+
+describe('the problem line', () => {
+  it('ends with a period where the words lack one, once', () => {
+    const line = fr('dialer.session.problem', { problem: asSentence(sessionProblem(pausedForPhone, noPassword, fr)!) });
+    expect(line).toBe('Problème : indiquez votre mot de passe SIP dans les réglages, puis reprenez la session.');
+    expect(asSentence('Le standard a refusé le compte.')).toBe('Le standard a refusé le compte.');
+    expect(asSentence('the next lead could not be chosen: disk full ')).toBe(
+      'the next lead could not be chosen: disk full.',
+    );
+  });
+
+  it('links to Settings when the phone’s cause is there: no account, a piece missing, refused or offline', () => {
+    expect(problemInSettings(pausedForPhone, noPassword)).toBe(true);
+    expect(problemInSettings(pausedForPhone, { kind: 'no-account' })).toBe(true);
+    expect(problemInSettings(pausedForPhone, { kind: 'unregistered' })).toBe(true);
+    // Causes Settings cannot fix, the phone able to call again, or a pause the seller asked for.
+    expect(problemInSettings(pausedForPhone, { kind: 'call-in-the-way' })).toBe(false);
+    expect(problemInSettings(pausedForPhone, { kind: 'microphone-refused' })).toBe(false);
+    expect(problemInSettings(pausedForPhone, undefined)).toBe(false);
+    expect(problemInSettings({ state: 'paused', pauseReason: 'seller' }, noPassword)).toBe(false);
   });
 });
 

@@ -8,7 +8,11 @@ import {
 } from '../../../../src/core/dialer/machine';
 import type { DialTarget, DialerView } from '../../../../src/shared/domain/dialer';
 import { createI18n } from '../../../../src/renderer/i18n/i18n';
-import { sessionControls, sessionRunning, stateText } from '../../../../src/renderer/dialer/session-view';
+import {
+  sessionControls,
+  sessionRunning,
+  stateText,
+} from '../../../../src/renderer/dialer/session-view';
 import { looseT } from '../../../../src/renderer/dialer/translate';
 
 const stats = { dialed: 0, connected: 0, contactRate: 0, appointments: 0, talkSeconds: 0, callsPerHour: 0 };
@@ -120,9 +124,9 @@ describe('stateText', () => {
     expect(say({ state: 'idle' })).toBe('Aucune session en cours.');
     expect(say({ state: 'choosing' })).toBe('Recherche du prospect suivant…');
     expect(say({ state: 'paused', pauseReason: 'seller' })).toBe('Session en pause.');
-    expect(say({ state: 'paused', pauseReason: 'phone' })).toBe(
-      "Session en pause : le téléphone n'a pas pu passer l'appel.",
-    );
+    // Also when no call was tried (the phone is not set up): it says what is, not what happened.
+    expect(say({ state: 'paused', pauseReason: 'phone' })).toBe('Session en pause : le téléphone ne peut pas appeler.');
+    expect(say({ state: 'paused', pauseReason: 'phone' }, en)).toBe('Session paused: the phone cannot call.');
     expect(say({ state: 'stopped', stopReason: 'seller' })).toBe('Session arrêtée.');
     expect(say({ state: 'interrupted' })).toBe(
       "Session interrompue (l'application s'est arrêtée). Reprenez-la ou arrêtez-la.",
@@ -145,6 +149,26 @@ describe('stateText', () => {
     );
     expect(say({ state: 'stopped', stopReason: 'list-done', comesBack: { count: 1200, at } }, en)).toBe(
       'Session over: nobody to call right now. 1,200 leads of this list can be called from 3/11/26, 10:00 AM.',
+    );
+  });
+
+  it('names the leads left to other sellers when that is why nobody is left to call', () => {
+    const at = new Date(2026, 2, 11, 10, 0).toISOString();
+    expect(say({ state: 'stopped', stopReason: 'list-done', reservedForOthers: 13 })).toBe(
+      "Session terminée : plus personne à appeler maintenant dans cette liste. 13 prospects sont réservés à d'autres vendeurs.",
+    );
+    expect(
+      say({
+        state: 'stopped',
+        stopReason: 'list-done',
+        comesBack: { count: 45, at },
+        reservedForOthers: 1,
+      }),
+    ).toBe(
+      'Session terminée : personne à appeler maintenant. 45 prospects de cette liste pourront être appelés à partir du 11/03/2026 10:00. 1 prospect est réservé à un autre vendeur.',
+    );
+    expect(say({ state: 'stopped', stopReason: 'list-done', reservedForOthers: 2 }, en)).toBe(
+      'Session over: nobody left to call in this list right now. 2 leads are reserved for other sellers.',
     );
   });
 
