@@ -30,6 +30,11 @@ async function openOutcomes(page: Page, host: WebHostProcess, count: number): Pr
 
 const row = (section: Locator, key: string) => section.locator(`[data-disposition="${key}"]`);
 const labels = (section: Locator) => section.locator('.disposition-label').allTextContents();
+/** Each row's key badge, top to bottom ('' for none). */
+const badges = (section: Locator) =>
+  section
+    .locator('.disposition-row .disposition-key')
+    .evaluateAll((keys) => keys.map((k) => k.querySelector('kbd')?.textContent ?? ''));
 const list = (page: Page, host: WebHostProcess) => rpcFromPage<Disposition[]>(page, host, 'dispositions.list', {});
 
 /** Whether the page would ask before a reload or a closed tab (its `beforeunload` is cancelled). */
@@ -46,7 +51,16 @@ describe('call outcomes in Settings', () => {
     const page = await session.browser.newPage();
     let section = await openOutcomes(page, host, 11);
     expect((await labels(section))[0]).toBe('Répondu');
-    expect(await row(section, 'no-answer').textContent()).toContain("rappel dans 2 h, jusqu'à 3 appels");
+    // Listed in the wrap-up form's order (the line's outcomes last): the keys read down the list.
+    expect(await badges(section)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '', '']);
+    expect(
+      await row(section, 'no-answer')
+        .getByRole('button', { name: 'Monter « Pas de réponse »' })
+        .getAttribute('aria-disabled'),
+    ).toBe('true');
+    expect(await row(section, 'no-answer').textContent()).toContain(
+      "nouvel essai automatique dans 2 h, jusqu'à 3 appels",
+    );
     // The line's own outcomes cannot be removed; the others can.
     expect(
       await row(section, 'busy')
@@ -73,7 +87,9 @@ describe('call outcomes in Settings', () => {
       .toBe('new-1');
     await added.getByLabel('Libellé en français').fill('Essai à refaire');
     await added.getByLabel('Libellé en anglais').fill('Test drive to redo');
-    expect(await added.textContent()).toContain("L'identifiant sera tiré du libellé français : essai-a-refaire");
+    expect(await added.textContent()).toContain(
+      'Code technique (exports JSON, fichier dispositions.json), tiré du libellé français : essai-a-refaire',
+    );
     await added.getByLabel('Rappeler le prospect plus tard').check();
     await added.getByLabel('Délai avant de rappeler').fill('abc');
     await section.getByRole('button', { name: 'Enregistrer les issues' }).click();
@@ -90,21 +106,26 @@ describe('call outcomes in Settings', () => {
     const saved = await list(page, host);
     expect(saved[0]!.labels.fr).toBe('Répondu – intéressé');
     expect(saved.find((d) => d.id === 'no-answer')!.retry).toEqual({ afterMinutes: 45, maxAttempts: 3 });
-    expect(saved.at(-2)).toMatchObject({
+    // Added after the seller's outcomes (before the line's), then moved above « Vendu ».
+    expect(saved.map((d) => d.id).slice(5, 9)).toEqual(['refused', 'essai-a-refaire', 'sold', 'no-answer']);
+    expect(saved.find((d) => d.id === 'essai-a-refaire')).toMatchObject({
       id: 'essai-a-refaire',
       labels: { fr: 'Essai à refaire', en: 'Test drive to redo' },
       retry: { afterMinutes: 180, maxAttempts: 2 },
       stage: null,
       doNotCall: false,
     });
-    expect(saved.at(-1)!.id).toBe('sold');
 
     // A fresh page reads them back from core.
     section = await openOutcomes(page, host, 12);
     expect(await labels(section)).toContain('Essai à refaire');
     expect((await labels(section))[0]).toBe('Répondu – intéressé');
-    expect(await row(section, 'essai-a-refaire').textContent()).toContain("rappel dans 3 h, jusqu'à 2 appels");
-    expect(await row(section, 'no-answer').textContent()).toContain("rappel dans 45 min, jusqu'à 3 appels");
+    expect(await row(section, 'essai-a-refaire').textContent()).toContain(
+      "nouvel essai automatique dans 3 h, jusqu'à 2 appels",
+    );
+    expect(await row(section, 'no-answer').textContent()).toContain(
+      "nouvel essai automatique dans 45 min, jusqu'à 3 appels",
+    );
 
     // The Calls screen offers it.
     await page.getByRole('link', { name: 'Appels', exact: true }).click();
@@ -124,6 +145,16 @@ describe('call outcomes in Settings', () => {
     const dialog = page.getByRole('dialog', { name: 'Supprimer « Essai à refaire » ?' });
     await dialog.getByRole('button', { name: 'Supprimer' }).click();
     await expect.poll(() => labels(section)).not.toContain('Essai à refaire');
+    // Before saving, the keys that will change are said (a seller's « 7 » becomes « Vendu »).
+    await expect
+      .poll(() => section.locator('.disposition-key-changes').textContent())
+      .toBe(
+        "Les touches du formulaire de fin d'appel changeront à l'enregistrement : « Vendu » passe de 8 à 7, " +
+          '« Pas de réponse » passe de 9 à 8 et « Occupé » prend la touche 9. Prévenez les vendeurs.',
+      );
+    expect(await section.getByRole('button', { name: 'Enregistrer les issues' }).getAttribute('aria-describedby')).toBe(
+      await section.locator('.disposition-key-changes').getAttribute('id'),
+    );
     await section.getByRole('button', { name: 'Enregistrer les issues' }).click();
     await expect.poll(() => section.getByText("Issues d'appel enregistrées.").count()).toBe(1);
     expect((await list(page, host)).map((d) => d.id)).not.toContain('essai-a-refaire');

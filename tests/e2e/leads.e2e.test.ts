@@ -60,7 +60,18 @@ describe('leads in the web host', () => {
     await expect.poll(() => focusedId(page)).toBe('import-report');
     // The advice to tick the box goes once it is ticked.
     const refusal = report.getByRole('alert');
-    expect(await refusal.textContent()).toContain('cochez « Importer les lignes valides »');
+    expect(await refusal.textContent()).toContain(
+      'cochez « Importer les lignes valides et ignorer les lignes en erreur »',
+    );
+    // No « Nouveaux prospects 0 »: what ticking the box would import, from core's dry run with it.
+    await expect
+      .poll(() =>
+        report
+          .getByText('Avec la case cochée, 2 nouveaux prospects seraient importés en ignorant la ligne en erreur.')
+          .count(),
+      )
+      .toBe(1);
+    expect(await report.getByRole('term').filter({ hasText: 'Nouveaux prospects' }).count()).toBe(0);
 
     await page.getByLabel('Importer les lignes valides et ignorer les lignes en erreur').check();
     expect(await refusal.textContent()).not.toContain('cochez');

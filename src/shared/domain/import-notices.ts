@@ -42,6 +42,11 @@ export const ImportNoticeSchema = z.discriminatedUnion('code', [
   at('second-trade-in-dropped'),
   /** The request date could not be read: `problem` says why (a date problem). */
   z.object({ code: z.literal('request-date-dropped'), element, problem: ImportProblemSchema }),
+  // A CSV row or an ADF prospect.
+  /** No name and no company, imported without one: `where` are the name columns (or element) left empty. */
+  z.object({ code: z.literal('no-name'), where: z.array(z.string()) }),
+  /** A CSV file none of whose columns gives a name or a company: every lead comes without one. */
+  z.object({ code: z.literal('no-name-column') }),
 ]);
 export type ImportNotice = z.infer<typeof ImportNoticeSchema>;
 export type ImportNoticeCode = ImportNotice['code'];
@@ -82,6 +87,9 @@ const english: Texts = {
   'vehicle-dropped': (n) => `${n.element}: no ${n.missing}, vehicle dropped`,
   'second-trade-in-dropped': (n) => `${n.element}: second trade-in dropped (a lead keeps one)`,
   'request-date-dropped': (n) => `${n.element}: ${importProblemText(n.problem, 'en')}, dropped`,
+  'no-name': (n) =>
+    `no name and no company: imported without a name (nothing in ${n.where.map((w) => `'${w}'`).join(', ')})`,
+  'no-name-column': () => 'no column gives a name or a company: the leads are imported without a name',
 };
 
 // The element path leads, as in the rejects file ("Téléphone : Le numéro…"): it is ADF's own name, not translated.
@@ -109,6 +117,8 @@ const french: Texts = {
     `${n.element} : ${n.missing === 'make' ? 'Pas de marque' : 'Pas de modèle'}, véhicule ignoré`,
   'second-trade-in-dropped': (n) => `${n.element} : Deuxième reprise ignorée (une fiche prospect n'en garde qu'une)`,
   'request-date-dropped': (n) => `${n.element} : ${importProblemText(n.problem, 'fr')}, date de la demande ignorée`,
+  'no-name': (n) => `Ni nom ni société : prospect importé sans nom (rien dans ${n.where.map(q).join(', ')})`,
+  'no-name-column': () => 'Aucune colonne ne donne le nom ni la société : les prospects sont importés sans nom',
 };
 
 const texts: Record<Locale, Texts> = { en: english, fr: french };

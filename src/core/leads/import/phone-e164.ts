@@ -42,6 +42,26 @@ function parse(input: string, region: string): string | undefined {
 }
 
 let frValid: ((national: string) => boolean) | undefined;
+let frMobile: ((national: string) => boolean) | undefined;
+/** Non-French numbers: rare in these files, so the library's own getType, once per number. */
+const mobileMemo = new Map<string, boolean>();
+
+/**
+ * Whether libphonenumber's getType calls this valid E.164 number `MOBILE` (a `FIXED_LINE_OR_MOBILE`
+ * number, as in the US, says nothing either way). French numbers use compiled patterns: the
+ * library builds its RegExps on every call, and an import asks this of every plain number.
+ * tests/unit/leads/import/phone.test.ts holds the two equal on every French prefix.
+ */
+export function isMobileNumber(e164: string): boolean {
+  if (e164.startsWith('+33') && e164.length === 12) return (frMobile ??= mobileNationalNumber('FR'))(e164.slice(3));
+  let mobile = mobileMemo.get(e164);
+  if (mobile === undefined) {
+    mobile = parsePhoneNumberFromString(e164)?.getType() === 'MOBILE';
+    if (mobileMemo.size >= 20_000) mobileMemo.clear();
+    mobileMemo.set(e164, mobile);
+  }
+  return mobile;
+}
 
 /** Number types in the order libphonenumber's getNumberType tries them. */
 const TYPES = [
@@ -78,6 +98,28 @@ export function validNationalNumber(country: string): (national: string) => bool
     if (type && pattern) types.push({ pattern: new RegExp(`^(?:${pattern})$`), lengths: type.possibleLengths() });
   }
   return (n) => general.test(n) && types.some((t) => (!t.lengths || t.lengths.includes(n.length)) && t.pattern.test(n));
+}
+
+/**
+ * getType(...) === 'MOBILE' for one country's valid national numbers, patterns compiled once: the
+ * library's rule is that a number of the fixed-line pattern is never `MOBILE` (both at once is
+ * `FIXED_LINE_OR_MOBILE`), and otherwise the mobile pattern, first of the other types, decides.
+ */
+export function mobileNationalNumber(country: string): (national: string) => boolean {
+  const metadata = new Metadata();
+  metadata.selectNumberingPlan(country as CountryCode);
+  const plan = metadata.numberingPlan as unknown as NumberingPlanRules;
+  const typeTest = (name: (typeof TYPES)[number]): ((n: string) => boolean) => {
+    const type = plan.type(name);
+    const pattern = type?.pattern();
+    if (!type || !pattern) return () => false;
+    const re = new RegExp(`^(?:${pattern})$`);
+    const lengths = type.possibleLengths();
+    return (n) => (!lengths || lengths.includes(n.length)) && re.test(n);
+  };
+  const fixedLine = typeTest('FIXED_LINE');
+  const mobile = typeTest('MOBILE');
+  return (n) => !fixedLine(n) && mobile(n);
 }
 
 interface NumberingPlanRules {

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain/lead';
 import { parseFrenchDate, parseFrenchNumber } from './csv/french-values';
 import type { ImportField } from './mapping';
-import { phoneToE164 } from './phone-e164';
+import { isMobileNumber, phoneToE164 } from './phone-e164';
 
 /** A problem with one cell (or the row, without column): becomes an ImportReject with the line. */
 export interface CellProblem {
@@ -123,6 +123,9 @@ const phoneFieldType: Partial<Record<ImportField, Phone['type']>> = {
 
 const phoneFieldEntries = Object.entries(phoneFieldType) as [ImportField, Phone['type']][];
 
+/** What names a lead: without one of these it is shown « (sans nom) ». */
+const nameFields = new Set<ImportField>(['firstName', 'lastName', 'fullName', 'company']);
+
 interface PhoneColumn {
   index: number;
   field: ImportField;
@@ -148,6 +151,9 @@ export class RowConverter {
   readonly #values: string[];
   #problems: CellProblem[] = [];
 
+  /** The headers of the columns that give a name or a company, in file order. */
+  readonly nameColumns: readonly string[];
+
   /** `columns[i]` is the field of column i (undefined or 'ignore': not read). */
   constructor(headers: readonly string[], columns: readonly (ImportField | undefined)[], ctx: ConvertContext) {
     this.#headers = headers;
@@ -163,6 +169,7 @@ export class RowConverter {
     }
     for (const [field, type] of phoneFieldEntries)
       for (const index of this.#columns.get(field) ?? []) this.#phoneColumns.push({ index, field, type });
+    this.nameColumns = this.#mapped.filter((i) => nameFields.has(columns[i]!)).map((i) => headers[i]!);
   }
 
   /** One row's cells -> a LeadDraft, or the reasons it cannot be one. */
@@ -176,6 +183,10 @@ export class RowConverter {
     // Phones: typed columns give the type; the plain "Téléphone" column is the preferred number.
     const phones: Phone[] = [];
     let preferredE164: string | undefined;
+    // The plain columns come first, so their numbers are phones[0..plain); `typed` has bit i set
+    // once a typed column gave phone i (as a bit mask: no array per row over 100k rows).
+    let plain = 0;
+    let typed = 0;
     for (const { index, field, type } of this.#phoneColumns) {
       const value = values[index]!;
       if (!value) continue;
@@ -188,14 +199,21 @@ export class RowConverter {
           continue;
         }
         if (field === 'phone') preferredE164 ??= e164;
-        const existing = phones.find((p) => p.e164 === e164);
-        if (existing) {
-          if (existing.type === 'other') existing.type = type;
+        const at = phones.findIndex((p) => p.e164 === e164);
+        if (field !== 'phone' && at >= 0 && at < 31) typed |= 1 << at;
+        if (at >= 0) {
+          if (phones[at]!.type === 'other') phones[at]!.type = type;
           continue;
         }
+        if (field === 'phone') plain++;
         phones.push({ e164, raw: raw.slice(0, 64), type, preferred: false });
       }
     }
+    // A plain column's number that no typed column gives: mobile when the numbering plan says so
+    // (06/07 in France), else left "other" (a fixed line may be home or work).
+    for (let i = 0; i < plain; i++)
+      if (phones[i]!.type === 'other' && !(i < 31 && typed & (1 << i)) && isMobileNumber(phones[i]!.e164))
+        phones[i]!.type = 'mobile';
     // A number in the plain column and again in a typed one keeps the typed column's type.
     for (const p of phones) p.preferred = p.e164 === (preferredE164 ?? phones[0]?.e164);
 

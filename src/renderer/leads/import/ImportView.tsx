@@ -5,6 +5,7 @@ import type { RequestOutput } from '../../../shared/contract';
 import type { ColumnMapping, ImportProgress } from '../../../shared/domain/import-report';
 import type { AppError } from '../../../shared/result';
 import { useClient } from '../../app/connection-context';
+import { looseT } from '../../dialer/translate';
 import { ServerErrorMessage } from '../../settings/FieldProblem';
 import { arrayBufferToBase64, base64ToBytes } from '../base64';
 import { formatCount, formatPercent } from '../format';
@@ -13,6 +14,7 @@ import { leadsListHref } from '../leads-route';
 import { nextProgress, progressView } from './import-progress';
 import { focusAfter, importFocusIds, refusedAdvice, type ImportStep } from './import-steps';
 import { importWarningText, rejectText } from './reject-text';
+import { asksWhatKeepValidWouldDo, keepValidWouldText, reportFigures, reportTitleKey } from './report-wording';
 import { IGNORE, isKnownTarget, targetOptions } from './targets';
 
 type Inspection = RequestOutput<'leads.inspectImport'>;
@@ -33,6 +35,10 @@ export function ImportView() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [report, setReport] = useState<Report | null>(null);
+  /** A refused report's "what ticking the box would import" (core's dry run with keepValid), once known. */
+  const [wouldBe, setWouldBe] = useState<Report | 'asking' | null>(null);
+  /** Counts runs, so the answer of an earlier run's keepValid question is dropped. */
+  const runs = useRef(0);
   const [inputKey, setInputKey] = useState(0);
   const [rejectsUrl, setRejectsUrl] = useState<string | null>(null);
   const rejectsUrlRef = useRef<string | null>(null);
@@ -48,7 +54,9 @@ export function ImportView() {
 
   // One Blob URL for the current report's rejects; the previous one is freed when replaced.
   const showReport = (next: Report | null) => {
+    runs.current += 1;
     setReport(next);
+    setWouldBe(null);
     if (rejectsUrlRef.current) URL.revokeObjectURL(rejectsUrlRef.current);
     rejectsUrlRef.current = next?.rejectsCsvBase64
       ? URL.createObjectURL(new Blob([base64ToBytes(next.rejectsCsvBase64)], { type: 'text/csv' }))
@@ -99,8 +107,20 @@ export function ImportView() {
       .finally(off);
     setBusy(null);
     setStep({ kind: 'ran', ok: result.ok });
-    if (result.ok) showReport(result.value);
-    else setError(result.error);
+    if (!result.ok) return setError(result.error);
+    showReport(result.value);
+    if (!asksWhatKeepValidWouldDo(result.value, keepValid)) return;
+    // A refused report counts nothing: ask core what the box would change (a dry run writes nothing).
+    const thisRun = runs.current;
+    setWouldBe('asking');
+    const answer = await client.request('leads.import', {
+      ...file,
+      format: inspection.format,
+      ...(inspection.format === 'csv' && { mapping: cleanMapping(mapping) }),
+      keepValid: true,
+      dryRun: true,
+    });
+    if (thisRun === runs.current) setWouldBe(answer.ok ? answer.value : null);
   };
 
   const restart = () => {
@@ -175,7 +195,7 @@ export function ImportView() {
         </>
       )}
 
-      {report && <ReportView report={report} rejectsUrl={rejectsUrl} keepValid={keepValid} />}
+      {report && <ReportView report={report} rejectsUrl={rejectsUrl} keepValid={keepValid} wouldBe={wouldBe} />}
       {finished && (
         <div className="form-actions">
           <a className="button button-primary" href={leadsListHref()}>
@@ -394,27 +414,39 @@ function ReportView({
   report,
   rejectsUrl,
   keepValid,
+  wouldBe,
 }: {
   report: Report;
   rejectsUrl: string | null;
   /** The box as it is now, perhaps ticked since this report. */
   keepValid: boolean;
+  /** For a refused report: the same file's dry run with the box ticked. */
+  wouldBe: Report | 'asking' | null;
 }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatCount(value, i18n.language);
   const rejectsName = `${report.file.replace(/\.[^.]+$/, '')}-rejets.csv`;
+  const wouldText =
+    wouldBe === 'asking'
+      ? t('leads.import.report.ifKeepValid.asking')
+      : wouldBe && keepValidWouldText(wouldBe, looseT(t), i18n.language);
   return (
     <section className="settings-section report" aria-labelledby={importFocusIds.report} role="region">
       <h3 id={importFocusIds.report} tabIndex={-1}>
-        {report.dryRun ? t('leads.import.report.dryTitle') : t('leads.import.report.title')}
+        {t(`leads.import.report.${reportTitleKey(report)}`)}
       </h3>
       {report.refused && (
         <p className="note-warning" role="alert">
-          {t(`leads.import.report.${refusedAdvice(keepValid)}`)}
+          {t(`leads.import.report.${refusedAdvice(keepValid)}`, { box: t('leads.import.keepValid') })}
+        </p>
+      )}
+      {report.refused && (
+        <p className="note" aria-live="polite">
+          {wouldText}
         </p>
       )}
       <dl className="report-figures">
-        {(['rows', 'imported', 'merged', 'unchanged'] as const).map((key) => (
+        {reportFigures(report).map((key) => (
           <div key={key} className="figure">
             <dt>{t(`leads.import.report.${key}`)}</dt>
             <dd>{n(report[key])}</dd>

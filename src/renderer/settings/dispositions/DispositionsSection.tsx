@@ -4,9 +4,7 @@ import type { Disposition } from '../../../shared/domain/disposition';
 import { stages, type Stage } from '../../../shared/domain/lead';
 import type { AppError } from '../../../shared/result';
 import { useConnection } from '../../app/connection-context';
-import { useLeaveGuard } from '../../app/leave-guard';
-import { useBeforeUnload } from '../../app/useBeforeUnload';
-import { keyForIndex, wrapUpOrder } from '../../dialer/disposition-keys';
+import { useLeaveQuestion } from '../../app/leave-guard';
 import { looseT } from '../../dialer/translate';
 import { ConfirmDialog } from '../../leads/detail/ConfirmDialog';
 import { ServerErrorMessage } from '../FieldProblem';
@@ -32,6 +30,7 @@ import {
   type ServerProblem,
 } from './disposition-form';
 import './dispositions.css';
+import { addIndex, canMove, inKeyOrder, keyChanges, keyChangesText, wrapUpKeys } from './key-order';
 
 type Status = 'idle' | 'saving' | 'saved' | 'nothing-to-save' | 'cancelled' | 'fix-fields' | { error: AppError };
 
@@ -73,26 +72,13 @@ export function DispositionsSection() {
   const [status, setStatus] = useState<Status>('idle');
   const [removing, setRemoving] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
-  /** Where the manager was going when asked to drop the changes. */
-  const [leaving, setLeaving] = useState<{ go: () => void } | null>(null);
-  /** Where the keyboard was when the question opened, for "Continuer la saisie". */
-  const keepFocus = useRef<HTMLElement | null>(null);
   const dirty = saved !== null && hasUnsavedChanges(forms, saved);
   const dirtyRef = useRef(false);
   const added = useRef(0);
   useEffect(() => {
     dirtyRef.current = dirty;
   }, [dirty]);
-  useBeforeUnload(dirty);
-  useLeaveGuard(dirty, (go) => {
-    keepFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setLeaving({ go });
-  });
-  useEffect(() => {
-    if (leaving || !keepFocus.current) return;
-    keepFocus.current.focus();
-    keepFocus.current = null;
-  }, [leaving]);
+  const leaveQuestion = useLeaveQuestion(dirty);
 
   const fieldId = (key: string, part: string) => `${base}-${key}-${part}`;
 
@@ -100,9 +86,11 @@ export function DispositionsSection() {
     let live = true;
     const take = (set: Disposition[]) => {
       setLoadError(null);
-      setSaved(set);
+      // Listed in the wrap-up form's order, so each row's key is its place (see key-order.ts).
+      const ordered = inKeyOrder(set);
+      setSaved(ordered);
       // A reload (after a reconnect) or another window's save never throws away unsaved edits.
-      if (!dirtyRef.current) setForms(toForms(set));
+      if (!dirtyRef.current) setForms(toForms(ordered));
     };
     const load = () =>
       void client.request('dispositions.list', {}).then((result) => {
@@ -142,10 +130,10 @@ export function DispositionsSection() {
 
   const ids = previewIds(forms, saved);
   const read = new Map(forms.map((form) => [form.key, readForm(form, ids.get(form.key)!).disposition]));
-  // The digit each one gets in the wrap-up form, which puts the line's own outcomes last.
-  const keys = new Map(
-    wrapUpOrder(forms.map((form) => read.get(form.key)!)).map((d, i) => [d.id, keyForIndex(i)] as const),
-  );
+  // The digit each one will have in the wrap-up form once saved, and the saved ones that change.
+  const next = forms.map((form) => read.get(form.key)!);
+  const keys = wrapUpKeys(next);
+  const keyChangeText = keyChangesText(keyChanges(saved, next, language), tl, language);
   const labelOf = (form: DispositionForm) =>
     labelIn(read.get(form.key)!, language) || t('settings.dispositions.untitled');
 
@@ -180,8 +168,7 @@ export function DispositionsSection() {
       return next;
     });
   const move = (index: number, delta: -1 | 1) => {
-    const target = index + delta;
-    if (target < 0 || target >= forms.length) return;
+    if (!canMove(forms, index, delta)) return;
     // Server problems name positions in the sent set: after a move they would point at the wrong one.
     setServer([]);
     setForms((current) => moveItem(current, index, delta));
@@ -191,7 +178,8 @@ export function DispositionsSection() {
     if (forms.length >= limits.setSize) return;
     added.current += 1;
     const form = newForm(added.current);
-    setForms((current) => [...current, form]);
+    // After the seller's outcomes, before the line's: its key is then its place in the list.
+    setForms((current) => current.toSpliced(addIndex(current), 0, form));
     setOpen((current) => new Set(current).add(form.key));
     setFocusRequest({ id: fieldId(form.key, 'labelFr') });
     touch();
@@ -244,8 +232,9 @@ export function DispositionsSection() {
     setStatus('saving');
     const result = await client.request('dispositions.update', { set: built.set });
     if (result.ok) {
-      setSaved(result.value);
-      setForms(toForms(result.value));
+      const ordered = inKeyOrder(result.value);
+      setSaved(ordered);
+      setForms(toForms(ordered));
       setOpen(new Set());
       setServer([]);
       setStatus('saved');
@@ -270,6 +259,13 @@ export function DispositionsSection() {
   };
 
   const removingForm = forms.find((form) => form.key === removing);
+  /** A move the line's outcomes stop says why (the list's ends need no words). */
+  const moveTitle = (index: number, delta: -1 | 1) => {
+    const target = index + delta;
+    const blockedByLine = target >= 0 && target < forms.length && !canMove(forms, index, delta);
+    if (blockedByLine) return t('settings.dispositions.moveBlocked');
+    return t(delta < 0 ? 'settings.dispositions.moveUp' : 'settings.dispositions.moveDown');
+  };
 
   return (
     <section className="settings-section dispositions-section" aria-labelledby={`${base}-title`}>
@@ -317,8 +313,8 @@ export function DispositionsSection() {
                       type="button"
                       className="button button-quiet"
                       aria-label={t('settings.dispositions.moveUpOf', { label })}
-                      title={t('settings.dispositions.moveUp')}
-                      aria-disabled={index === 0 || undefined}
+                      title={moveTitle(index, -1)}
+                      aria-disabled={!canMove(forms, index, -1) || undefined}
                       onClick={() => move(index, -1)}
                     >
                       ↑
@@ -327,8 +323,8 @@ export function DispositionsSection() {
                       type="button"
                       className="button button-quiet"
                       aria-label={t('settings.dispositions.moveDownOf', { label })}
-                      title={t('settings.dispositions.moveDown')}
-                      aria-disabled={index === forms.length - 1 || undefined}
+                      title={moveTitle(index, 1)}
+                      aria-disabled={!canMove(forms, index, 1) || undefined}
                       onClick={() => move(index, 1)}
                     >
                       ↓
@@ -390,8 +386,17 @@ export function DispositionsSection() {
             </span>
           )}
         </p>
+        {keyChangeText && (
+          <p id={`${base}-key-changes`} className="note-warning disposition-key-changes">
+            {keyChangeText}
+          </p>
+        )}
         <div className="form-actions">
-          <button type="submit" className="button button-primary">
+          <button
+            type="submit"
+            className="button button-primary"
+            aria-describedby={keyChangeText ? `${base}-key-changes` : undefined}
+          >
             {t('settings.dispositions.save')}
           </button>
           <button type="button" className="button button-quiet" onClick={cancel}>
@@ -434,18 +439,13 @@ export function DispositionsSection() {
         }}
       />
       <ConfirmDialog
-        open={leaving !== null}
+        open={leaveQuestion.asking}
         title={t('settings.dispositions.leave.title')}
         body={t('settings.dispositions.leave.body')}
         confirmLabel={t('settings.dispositions.leave.confirm')}
         cancelLabel={t('settings.dispositions.leave.keep')}
-        onCancel={() => setLeaving(null)}
-        onConfirm={() => {
-          const next = leaving;
-          keepFocus.current = null;
-          setLeaving(null);
-          next?.go();
-        }}
+        onCancel={leaveQuestion.stay}
+        onConfirm={leaveQuestion.leave}
       />
     </section>
   );

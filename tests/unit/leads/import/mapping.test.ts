@@ -10,6 +10,8 @@ import {
   resolveField,
 } from '../../../../src/core/leads/import/mapping';
 import { RowConverter } from '../../../../src/core/leads/import/to-draft';
+import { parseAdf } from '../../../../src/core/leads/import/adf/parse-adf';
+import { warningText } from '../../../../src/shared/domain/import-report';
 import { fixture } from './helpers';
 
 const ctx = { region: 'FR', zone: 'Europe/Paris' };
@@ -109,6 +111,31 @@ describe('row -> draft', () => {
     ]);
   });
 
+  it('types a number of the plain "Téléphone" column mobile when the numbering plan says so, unless a typed column gives it', () => {
+    const phones = (row: Record<string, string>) =>
+      draftOf({ Nom: 'Durand', ...row }).draft!.contact.phones.map((p) => [p.raw, p.type]);
+    expect(phones({ Téléphone: '06 55 44 33 22' })).toEqual([['06 55 44 33 22', 'mobile']]);
+    expect(phones({ Téléphone: '07 81 22 33 44 / 01 42 68 53 00' })).toEqual([
+      ['07 81 22 33 44', 'mobile'],
+      ['01 42 68 53 00', 'other'],
+    ]);
+    expect(phones({ Téléphone: '+32 470 12 34 56' })).toEqual([['+32 470 12 34 56', 'mobile']]);
+    // The US plan cannot tell a mobile from a fixed line: nothing is claimed.
+    expect(phones({ Téléphone: '+1 415 555 2671' })).toEqual([['+1 415 555 2671', 'other']]);
+    // A typed column says better than the number, "Autre téléphone" included (exports write both).
+    expect(phones({ Téléphone: '06 55 44 33 22', 'Tél domicile': '06 55 44 33 22' })).toEqual([
+      ['06 55 44 33 22', 'home'],
+    ]);
+    expect(phones({ Téléphone: '06 55 44 33 22', 'Autre téléphone': '06 55 44 33 22' })).toEqual([
+      ['06 55 44 33 22', 'other'],
+    ]);
+    expect(phones({ 'Autre téléphone': '06 55 44 33 22' })).toEqual([['06 55 44 33 22', 'other']]);
+    // Two typed columns: the first still wins, as before.
+    expect(
+      phones({ Téléphone: '06 55 44 33 22', 'Tél domicile': '06 55 44 33 22', 'Tél pro': '06 55 44 33 22' }),
+    ).toEqual([['06 55 44 33 22', 'home']]);
+  });
+
   it('maps French stage, condition and interest words, and a company to a business contact', () => {
     const { draft } = draftOf({
       Société: 'Garage Martin SARL',
@@ -152,6 +179,47 @@ describe('row -> draft', () => {
     expect(draftOf({ Tél: '0612345678', 'Consentement le': '01/09/2025' }).problems).toEqual([
       { column: 'Consentement le', problem: { code: 'consent-date-without-wording' } },
     ]);
+  });
+});
+
+describe('a row with no name and no company', () => {
+  const read = (text: string) => {
+    const csv = parseCsv(text);
+    return csvToDrafts(csv, guessMapping(csv.headers), ctx);
+  };
+
+  it('is imported, and the report says so with its line and the empty name columns', () => {
+    const out = read(
+      'Nom;Prénom;Téléphone;Société;Ville\r\n;;06 55 44 33 22;;Lille\r\nDurand;;06 12 34 56 78;;Lyon\r\n',
+    );
+    expect(out.items.map((i) => i.line)).toEqual([2, 3]);
+    expect(out.rejects).toEqual([]);
+    expect(out.warnings).toEqual([
+      {
+        line: 2,
+        message: "no name and no company: imported without a name (nothing in 'Nom', 'Prénom', 'Société')",
+        notice: { code: 'no-name', where: ['Nom', 'Prénom', 'Société'] },
+      },
+    ]);
+    expect(warningText(out.warnings[0]!, 'fr')).toBe(
+      'Ni nom ni société : prospect importé sans nom (rien dans «\u00a0Nom\u00a0», «\u00a0Prénom\u00a0», «\u00a0Société\u00a0»)',
+    );
+  });
+
+  it('a company alone names the lead; a file with no name column says it once, on its header line', () => {
+    expect(read('Société;Téléphone\nGarage Martin;06 55 44 33 22\n').warnings).toEqual([]);
+    const out = read('Téléphone;Ville\n06 55 44 33 22;Lille\n06 12 34 56 78;Lyon\n');
+    expect(out.items).toHaveLength(2);
+    expect(out.warnings.map((w) => [w.line, w.notice])).toEqual([[1, { code: 'no-name-column' }]]);
+  });
+
+  it('in an ADF file too', () => {
+    const adf = parseAdf(
+      '<adf><prospect><customer><contact><phone>06 55 44 33 22</phone></contact></customer></prospect></adf>',
+      ctx,
+    );
+    expect(adf.items).toHaveLength(1);
+    expect(adf.warnings.map((w) => w.notice)).toEqual([{ code: 'no-name', where: ['customer/contact/name'] }]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PhoneNumber } from 'libphonenumber-js/max';
-import { phoneToE164, validNationalNumber } from '../../../../src/core/leads/import/phone-e164';
+import { PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { isMobileNumber, phoneToE164, validNationalNumber } from '../../../../src/core/leads/import/phone-e164';
 import { mulberry32 } from '../../../../src/core/leads/sample/prng';
 import { parsePhone } from '../../../../src/shared/phone';
 
@@ -82,5 +82,32 @@ describe('validNationalNumber', () => {
     }
     expect(disagreements.slice(0, 5)).toEqual([]);
     expect(validCount).toBeGreaterThan(30_000);
+  });
+});
+
+describe('isMobileNumber', () => {
+  it("says what libphonenumber's getType says of every valid French number (100 of each first three digits)", () => {
+    const r = mulberry32(7);
+    const disagreements: string[] = [];
+    let mobiles = 0;
+    for (let prefix = 100; prefix < 1000; prefix++) {
+      for (let k = 0; k < 100; k++) {
+        const e164 = `+33${prefix}${String(Math.floor(r() * 1e6)).padStart(6, '0')}`;
+        const parsed = parsePhoneNumberFromString(e164)!;
+        if (!parsed.isValid()) continue;
+        const expected = parsed.getType() === 'MOBILE';
+        if (expected) mobiles++;
+        if (isMobileNumber(e164) !== expected) disagreements.push(e164);
+      }
+    }
+    expect(disagreements.slice(0, 5)).toEqual([]);
+    expect(mobiles).toBeGreaterThan(10_000);
+  });
+
+  it('asks the library for other countries: a mobile, a fixed line, and a plan that cannot tell', () => {
+    expect(isMobileNumber('+32470123456')).toBe(true);
+    expect(isMobileNumber('+3222345678')).toBe(false);
+    expect(isMobileNumber('+447400123456')).toBe(true);
+    expect(isMobileNumber('+14155552671')).toBe(false); // FIXED_LINE_OR_MOBILE
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importExportHandlers } from '../../../../src/core/leads/import/handlers';
 import { openPresetStore } from '../../../../src/core/leads/import/presets';
 import { runImport } from '../../../../src/core/leads/import/run-import';
+import { ImportReportSchema } from '../../../../src/shared/domain/import-report';
 import { allLeads, fixture, importFile, realTarget, snapshot } from './helpers';
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
@@ -201,6 +202,20 @@ describe('import engine against the real store', () => {
       rejected: [{ line: 1, reason: expect.stringMatching(/no column could be matched/) }],
     });
     expect(allLeads(service)).toHaveLength(0);
+  });
+
+  it('a row with no name is imported and reported as a warning; a plain 06 number is a mobile', async () => {
+    const { service } = await realTarget();
+    const bytes = Buffer.from('Nom;Prénom;Téléphone;Ville\n;;06 55 44 33 22;Lille\n');
+    const { report } = await runImport(
+      { fileName: 'web.csv', bytes, keepValid: false, dryRun: false, region: 'FR' },
+      service,
+    );
+    expect(report).toMatchObject({ refused: false, imported: 1, rejected: [] });
+    expect(ImportReportSchema.parse(report).warnings).toEqual([
+      expect.objectContaining({ line: 2, notice: { code: 'no-name', where: ['Nom', 'Prénom'] } }),
+    ]);
+    expect(allLeads(service)[0]!.contact.phones).toMatchObject([{ e164: '+33655443322', type: 'mobile' }]);
   });
 
   it('uses an explicit mapping instead of the guesses', async () => {

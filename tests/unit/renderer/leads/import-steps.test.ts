@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../../src/renderer/i18n/en.json';
 import fr from '../../../../src/renderer/i18n/fr.json';
+import { createI18n } from '../../../../src/renderer/i18n/i18n';
 import { focusAfter, importFocusIds, refusedAdvice } from '../../../../src/renderer/leads/import/import-steps';
 
 describe('import screen focus', () => {
@@ -25,12 +26,22 @@ describe('import screen focus', () => {
 });
 
 describe('import report wording', () => {
-  const report = { fr: fr.leads.import.report, en: en.leads.import.report } as Record<string, Record<string, string>>;
+  const report = { fr: fr.leads.import.report, en: en.leads.import.report } as unknown as Record<
+    string,
+    Record<string, string>
+  >;
 
-  it('asks to tick « Importer les lignes valides » only while the box is not ticked', () => {
-    expect(report.fr![refusedAdvice(false)]).toMatch(/cochez « Importer les lignes valides »/);
-    expect(report.fr![refusedAdvice(true)]).not.toMatch(/cochez/);
-    expect(report.fr![refusedAdvice(true)]).toMatch(/maintenant cochée/);
+  it('asks to tick the box by its real label only while it is not ticked', () => {
+    const fr = createI18n('fr');
+    const advice = (keepValid: boolean) =>
+      fr.t(`leads.import.report.${refusedAdvice(keepValid)}`, { box: fr.t('leads.import.keepValid') });
+    expect(advice(false)).toContain('cochez « Importer les lignes valides et ignorer les lignes en erreur ».');
+    expect(advice(true)).not.toMatch(/cochez/);
+    expect(advice(true)).toMatch(/maintenant cochée/);
+    const en = createI18n('en');
+    expect(en.t(`leads.import.report.${refusedAdvice(false)}`, { box: en.t('leads.import.keepValid') })).toContain(
+      'tick “Import the valid rows and skip the rows with errors”.',
+    );
     expect(report.en![refusedAdvice(true)]).toMatch(/now ticked/);
   });
 

@@ -278,6 +278,8 @@ export function prospectToDraft(p: XmlNode, path: string, ctx: { region: string;
     else warnings.push({ code: 'request-date-dropped', element: 'prospect/requestdate', problem: d.problem });
   }
 
+  // Kept, and said, as for a CSV row (see CsvRowReader): the seller asks the name on the call.
+  if (!firstName && !lastName && !fullName) warnings.push({ code: 'no-name', where: ['customer/contact/name'] });
   const draft: LeadDraft = compact({
     contact: compact({ kind, firstName, lastName, fullName, phones, email, address, preferredContactTime }),
     vehicles,

@@ -1,5 +1,6 @@
-import type { ColumnMapping, ImportReject } from '../../../../shared/domain/import-report';
+import type { ColumnMapping, ImportReject, ImportWarning } from '../../../../shared/domain/import-report';
 import type { LeadDraft } from '../../../../shared/domain/lead';
+import { importWarning } from '../adf/warning';
 import { resolveField, type ImportField } from '../mapping';
 import { importReject } from '../reject';
 import { RowConverter, type CellProblem, type ConvertContext } from '../to-draft';
@@ -10,7 +11,7 @@ export interface CsvRows {
   rejects: ImportReject[];
   /** The records behind the rejects (same order, deduplicated), for the rejects file. */
   rejectedRecords: RejectedRecord[];
-  warnings: { line: number; message: string }[];
+  warnings: ImportWarning[];
 }
 
 /** A rejected row as the file had it, and why (the rejects file words it in the dealership's language). */
@@ -37,6 +38,8 @@ export class CsvRowReader {
   readonly #converter: RowConverter;
   /** Whether a reject already says a quoted field never closes (finish() then adds none). */
   #saidNeverCloses = false;
+  /** Whether the file-level "no name column" warning is out (once, with the first lead). */
+  #saidNoNameColumn = false;
 
   constructor(headers: readonly string[], mapping: ColumnMapping, ctx: ConvertContext) {
     this.#headers = headers;
@@ -61,8 +64,25 @@ export class CsvRowReader {
       return;
     }
     const { draft, problems } = this.#converter.convert(record.cells);
-    if (draft) out.items.push({ draft, line: record.line });
-    else this.#reject(out, record, problems);
+    if (!draft) return this.#reject(out, record, problems);
+    out.items.push({ draft, line: record.line });
+    const { firstName, lastName, fullName } = draft.contact;
+    if (firstName === undefined && lastName === undefined && fullName === undefined) this.#nameless(out, record.line);
+  }
+
+  /**
+   * A row with no name and no company is imported, and said so. Refusing it would lose a real
+   * lead (a web form often leaves only a number; the seller asks the name on the call) and, with
+   * the box unticked, refuse the whole file; the warning names the line so a row that lost its
+   * name by mistake gets fixed. A file with no name column at all says it once, on its header line.
+   */
+  #nameless(out: CsvRows, line: number): void {
+    const where = this.#converter.nameColumns;
+    if (where.length > 0) out.warnings.push(importWarning(line, { code: 'no-name', where: [...where] }));
+    else if (!this.#saidNoNameColumn) {
+      this.#saidNoNameColumn = true;
+      out.warnings.push(importWarning(1, { code: 'no-name-column' }));
+    }
   }
 
   /** After the last record: a quote left open where no record could carry the reject (the header row). */
