@@ -8,11 +8,7 @@ import {
 } from '../../../../src/core/dialer/machine';
 import type { DialTarget, DialerView } from '../../../../src/shared/domain/dialer';
 import { createI18n } from '../../../../src/renderer/i18n/i18n';
-import {
-  sessionControls,
-  sessionRunning,
-  stateText,
-} from '../../../../src/renderer/dialer/session-view';
+import { sessionControls, sessionRunning, stateText } from '../../../../src/renderer/dialer/session-view';
 import { looseT } from '../../../../src/renderer/dialer/translate';
 
 const stats = { dialed: 0, connected: 0, contactRate: 0, appointments: 0, talkSeconds: 0, callsPerHour: 0 };
