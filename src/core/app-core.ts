@@ -25,6 +25,7 @@ import { importExportHandlers, type ImportExportHandlers } from './leads/import/
 import { openPresetStore } from './leads/import/presets';
 import { FirstPageSnapshot } from './leads/first-page-snapshot';
 import { LeadService } from './leads/lead-service';
+import { openMergedLeads } from './leads/merged-leads';
 import { leadCollectionOptions } from './leads/shared-strings';
 import { matchCaller } from './phone/caller-match';
 import { silentLogger, type Logger } from './log';
@@ -84,6 +85,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const attempts = recentAttempts();
   const store = await openStore({ dataDir: options.dataDir, projections: [attempts] });
   for (const problem of store.problems) log.warn('store problem', { ...problem });
+  // Which lead each merged-away lead went into: its calls (journal records) follow that lead.
+  const mergedLeads = await openMergedLeads(store);
 
   const leadsStartedAt = performance.now();
   // No itemSchema: validating 100k leads on every open would cost ~1.2 s; the lead service
@@ -123,11 +126,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
   settings.onChange((view) => emit('settings.changed', view));
+  // A merge moves the calls of the lead merged away: the timeline and Appels read them again.
+  mergedLeads.onChange(() => emit('calls.changed', { recordIds: [] }));
   const leadService = new LeadService({
     collection: leads,
     seller: () => sellerName(settings.current()),
     region: () => settings.current().defaultRegion,
     emit: (ids) => emit('leads.changed', { ids }),
+    merges: mergedLeads,
     log,
     warmUp: options.warmSearch ?? false,
     firstPage: new FirstPageSnapshot({
@@ -164,7 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     leads: leadAccess(leadService),
     permission: callPermission({
       settings: () => settings.current(),
-      attempts: (leadId) => attempts.of(leadId),
+      attempts: (leadId) => attempts.of(mergedLeads.idsOf(leadId)),
       doNotCall: () => doNotCall,
       nationalList,
       customRules: () => customRules.current(),

@@ -2,7 +2,9 @@
 // (add a number typed nationally, fix the e-mail, Esc, a link or the browser's Back to leave: asked
 // first when something was typed) and find it after a reload; a number another lead has warns
 // before saving; focus after saving a note, a callback and a consent; and the stage select that
-// asks before an arrow key makes a lead "Vendu"; a new lead being typed asks before a reload or Back.
+// asks before an arrow key makes a lead "Vendu"; a new lead being typed asks before a reload or Back;
+// « Fusionner avec… » offers the lead sharing the e-mail first, driven by ↑/↓/Enter, says what the
+// merged lead keeps, and the calls of the lead merged away follow it.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, personDraft, rpcFromPage } from './support/leads-page';
@@ -306,6 +308,72 @@ describe('the lead page from the keyboard', () => {
     await dialog.getByRole('button', { name: 'Passer à « Vendu »' }).click();
     await expect.poll(() => select.inputValue()).toBe('sold');
     expect(await page.getByText('Étape enregistrée.').count()).toBe(1);
+    expect(cspViolations()).toEqual([]);
+    await page.close();
+  });
+
+  it('merges a duplicate from the keyboard: the likely double first, what is kept said, its call kept', async () => {
+    const host = await session.start();
+    const { page, cspViolations } = await openApp(session.browser, host);
+    const worked = await rpcFromPage<{ id: string }>(page, host, 'leads.create', {
+      draft: { ...draft('appointment').draft, owner: 'Julien Moreau' },
+    });
+    // Alphabetically first: the list used to start with it.
+    await rpcFromPage(page, host, 'leads.create', personDraft('Aline', 'Abadie', '+33611111111', '06 11 11 11 11'));
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 20, 9, 0, s)).toISOString();
+    const callId = 'merge-e2e-call';
+    const report = (event: object) => rpcFromPage(page, host, 'calls.report', { callId, ...event });
+    await report({ type: 'started', at: at(0), direction: 'outbound', number: '+33612345678', leadId: worked.id });
+    await report({ type: 'answered', at: at(5) });
+    await report({ type: 'ended', at: at(50), sipStatus: 200, hangupSide: 'remote' });
+    const dup = await rpcFromPage<{ id: string }>(page, host, 'leads.create', {
+      draft: {
+        ...draft('new').draft,
+        contact: {
+          kind: 'individual',
+          firstName: 'Elodie',
+          lastName: 'Martin',
+          phones: [{ e164: '+33698765432', raw: '06 98 76 54 32', type: 'mobile', preferred: true }],
+          email: 'elodie.martin@example.fr',
+        },
+      },
+    });
+    await page.evaluate((leadId) => (window.location.hash = `#/leads/${leadId}`), dup.id);
+    await expect.poll(() => page.getByRole('heading', { name: 'Elodie Martin' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Fusionner avec…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Fusionner avec un autre prospect' });
+    const search = dialog.getByRole('combobox', { name: 'Rechercher le prospect à fusionner' });
+    const options = dialog.getByRole('option');
+    // The lead with the same e-mail is marked and comes first once the duplicates are in.
+    await expect.poll(() => options.first().textContent()).toContain('Même numéro ou e-mail');
+    expect(await options.count()).toBe(2);
+    expect(await options.first().textContent()).toContain('Élodie Martin');
+    await expect.poll(() => isFocused(search)).toBe(true);
+    expect(await options.first().getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowUp');
+    expect(await options.first().getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+
+    const keeps = dialog.getByRole('list');
+    await expect.poll(() => keeps.count()).toBe(1);
+    const kept = await keeps.textContent();
+    expect(kept).toContain('le nom « Élodie Martin »');
+    expect(kept).toContain('Rendez-vous');
+    expect(kept).toContain('le responsable Julien Moreau');
+    await dialog.getByRole('button', { name: 'Fusionner', exact: true }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Élodie Martin' }).count()).toBe(1);
+    expect(await page.getByLabel('Étape', { exact: true }).inputValue()).toBe('appointment');
+    await expect.poll(() => page.locator('.timeline-call').count()).toBe(1);
+    const calls = await rpcFromPage<{ items: { leadId?: string; leadName?: string }[] }>(page, host, 'calls.list', {
+      offset: 0,
+      limit: 10,
+    });
+    expect(calls.items).toMatchObject([{ leadId: dup.id, leadName: 'Élodie Martin' }]);
     expect(cspViolations()).toEqual([]);
     await page.close();
   });

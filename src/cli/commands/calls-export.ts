@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { createCallLog } from '../../core/calls/call-log';
+import { openMergedLeads } from '../../core/leads/merged-leads';
 import { callsToCsv, callsToJson } from '../../core/calls/calls-export';
 import { DEFAULT_ZONE } from '../../core/leads/callback-due';
 import { openDispositionBook } from '../../core/outcomes/disposition-book';
@@ -64,6 +65,7 @@ export async function callsExport(args: CallsExportArgs, io: CliIo): Promise<num
     const log = createCallLog({
       journal: store.journal,
       outcomes: openOutcomeLog(store),
+      merges: await openMergedLeads(store),
       leadName: (id) => {
         const lead = leads?.get(id);
         return lead ? leadDisplayName(lead.contact) : undefined;

@@ -6,6 +6,7 @@ import { checkCall, nextLegalTime, type CallContext, type NextLegal } from '../.
 import { readCustomRules, readRuleSetFile } from '../../core/calling-rules/custom-rules';
 import { ruleSetFileText } from '../../core/calling-rules/rule-set-file';
 import { recentAttempts } from '../../core/calls/recent-attempts';
+import { openMergedLeads } from '../../core/leads/merged-leads';
 import { readSettingsOffline } from '../../core/diagnostics/offline-settings';
 import { openNationalLists } from '../../core/outcomes/national-do-not-call';
 import { resolveDataDir } from '../../core/paths';
@@ -125,7 +126,9 @@ async function readLead(dir: string, id: string): Promise<{ lead: Lead; attempts
     const leads = await store.collection<Lead>('leads');
     const lead = leads.get(id);
     if (!lead) throw new UsageError(`no lead with id "${id}" in ${dir}`);
-    return { lead: structuredClone(lead) as Lead, attempts: attempts.of(id) };
+    // The calls of the leads merged into this one count as its attempts (as in the app).
+    const merges = await openMergedLeads(store);
+    return { lead: structuredClone(lead) as Lead, attempts: attempts.of(merges.idsOf(id)) };
   } finally {
     await store.close();
   }

@@ -20,12 +20,25 @@ export interface CallLogDeps {
   journal: Pick<Journal, 'scan'>;
   outcomes: Pick<OutcomeLog, 'get'>;
   leadName?: (leadId: string) => string | undefined;
+  /**
+   * The merged leads (leads/merged-leads.ts): a record keeps the lead id it was made with, and
+   * a call of a lead merged away belongs to the lead it went into, in its row and its filter.
+   */
+  merges?: { resolve(leadId: string): string };
 }
 
 export function createCallLog(deps: CallLogDeps): CallLog {
-  const row = async (record: Parameters<typeof toCallRow>[0]) =>
-    toCallRow(record, await deps.outcomes.get(record.id), record.leadId ? deps.leadName?.(record.leadId) : undefined);
-  async function* rows(filter: CallFilter): AsyncGenerator<CallRow> {
+  const lead = (leadId: string) => deps.merges?.resolve(leadId) ?? leadId;
+  const row = async (record: Parameters<typeof toCallRow>[0]) => {
+    const leadId = record.leadId && lead(record.leadId);
+    const outcome = await deps.outcomes.get(record.id);
+    if (!leadId) return toCallRow(record, outcome);
+    const asRead = leadId === record.leadId ? record : { ...record, leadId };
+    return toCallRow(asRead, outcome, deps.leadName?.(leadId));
+  };
+  async function* rows(query: CallFilter): AsyncGenerator<CallRow> {
+    // A link or filter made before a merge names the lead merged away.
+    const filter = query.leadId ? { ...query, leadId: lead(query.leadId) } : query;
     // The journal ranges by id time, which is the call's start for recorded calls; a day of
     // margin keeps records whose id was made at another moment, the exact filter is on startedAt.
     const range = {

@@ -10,8 +10,11 @@ export interface RecentAttemptsSnapshot {
 }
 
 export interface RecentAttempts extends Projection<RecentAttemptsSnapshot> {
-  /** This lead's latest call starts, any outcome, oldest first: the calling rules' attempt history. */
-  of(leadId: string): Date[];
+  /**
+   * This lead's latest call starts, any outcome, oldest first: the calling rules' attempt history.
+   * Several ids: a lead and the leads merged into it (MergedLeads.idsOf), one person's calls.
+   */
+  of(leadId: string | readonly string[]): Date[];
 }
 
 /**
@@ -43,7 +46,10 @@ export function recentAttempts(keep = KEPT_ATTEMPTS): RecentAttempts {
       byLead = new Map(snapshot.leadIds.map((id, i) => [id, [...(snapshot.starts[i] ?? [])]]));
     },
     of(leadId) {
-      return (byLead.get(leadId) ?? []).map((t) => new Date(t));
+      const ids = typeof leadId === 'string' ? [leadId] : leadId;
+      if (ids.length === 1) return (byLead.get(ids[0]!) ?? []).map((t) => new Date(t));
+      const starts = ids.flatMap((id) => byLead.get(id) ?? []).sort((a, b) => a - b);
+      return starts.slice(-keep).map((t) => new Date(t));
     },
   };
 }

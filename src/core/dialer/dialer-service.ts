@@ -24,6 +24,7 @@ import { createCallLog } from '../calls/call-log';
 import { CallRecorder } from '../calls/call-recorder';
 import { openOpenCalls } from '../calls/open-calls';
 import { DEFAULT_ZONE } from '../leads/callback-due';
+import { openMergedLeads } from '../leads/merged-leads';
 import { silentLogger, type Logger } from '../log';
 import { openDispositionBook } from '../outcomes/disposition-book';
 import { openDoNotCallList } from '../outcomes/do-not-call';
@@ -112,12 +113,13 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
   const log = deps.log ?? silentLogger;
   const zone = deps.zone ?? DEFAULT_ZONE;
   const { store, leads, emit } = deps;
-  const [book, dnc, lists, openCalls, sessionFile] = await Promise.all([
+  const [book, dnc, lists, openCalls, sessionFile, merges] = await Promise.all([
     openDispositionBook(store, { onChange: (set) => emit('dispositions.changed', set) }),
     openDoNotCallList(store),
     openCallbackLists(store),
     openOpenCalls(store),
     openSessionFile(store),
+    openMergedLeads(store),
   ]);
   const noteText = (skip: SkipReason) => skipNote(skip, deps.settings().locale, zone, deps.settings().defaultRegion);
   const noteSkip = await openSkipNoter({
@@ -129,9 +131,15 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
   });
   const outcomes = openOutcomeLog(store);
   const recorder = new CallRecorder(openCalls, store.journal);
+  // The calls of the leads merged into this one are its calls too.
   const lastCallAt = (leadId: string) => {
-    const s = store.callsByLead.get(leadId);
-    return s ? Date.parse(s.lastCallAt) : undefined;
+    let last: number | undefined;
+    for (const id of merges.idsOf(leadId)) {
+      const s = store.callsByLead.get(id);
+      const t = s ? Date.parse(s.lastCallAt) : undefined;
+      if (t !== undefined && (last === undefined || t > last)) last = t;
+    }
+    return last;
   };
   const peek = (id: string): Lead | undefined => {
     try {
@@ -145,6 +153,7 @@ export async function createDialerService(deps: DialerServiceDeps): Promise<Dial
   const callLog = createCallLog({
     journal: store.journal,
     outcomes,
+    merges,
     leadName: (id) => {
       const lead = leads.peek(id);
       return lead ? leadDisplayName(lead.contact) : undefined;

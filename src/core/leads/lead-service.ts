@@ -23,6 +23,7 @@ import { applyEdit, type LeadEdit } from './edit';
 import { leadIssue } from './lead-check';
 import { leadSummary } from './lead-facts';
 import { mergeDraft, mergeLeads } from './merge';
+import type { MergedLeads } from './merged-leads';
 import { LeadSearchIndex } from './search-index';
 import { leadStrings, shareLeadStrings } from './shared-strings';
 import { UndoTokens } from './undo-tokens';
@@ -45,6 +46,11 @@ export interface LeadServiceDeps {
   warmUp?: boolean;
   /** The default list's first page kept on disk: answered from there while the leads load. */
   firstPage?: FirstPageSnapshot;
+  /**
+   * Where each merge is recorded (openMergedLeads), so the calls of a lead merged away follow
+   * the lead it went into. Absent: merges are not recorded (tests of other things).
+   */
+  merges?: Promise<MergedLeads> | MergedLeads;
 }
 
 /** `callback`: sample leads only, a pending callback the new lead starts with. */
@@ -73,6 +79,7 @@ const SNAPSHOT_AFTER_MS = 2000;
 interface Loaded {
   collection: Collection<Lead>;
   index: LeadSearchIndex;
+  merges: MergedLeads | undefined;
 }
 
 /**
@@ -110,6 +117,8 @@ export class LeadService {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
     this.#undo = new UndoTokens(this.#now);
+    // A failure to open it is reported when the leads load (see #load), not as an unhandled rejection.
+    Promise.resolve(deps.merges).catch(() => undefined);
     // Read now, before anything can rewrite a shard: no lead is written before ready().
     this.#keptFirstPage = deps.firstPage?.load().catch(() => undefined) ?? Promise.resolve(undefined);
   }
@@ -141,7 +150,17 @@ export class LeadService {
       const log = this.#deps.log ?? silentLogger;
       log.info('lead index built', { count: index.size, ms: Math.round(this.indexBuildMs) });
       if (skipped > 0) log.warn('leads not in the lead shape were left out of search', { skipped });
-      this.#loaded = { collection, index };
+      // Without the record the leads still open; a merge is refused (see merge).
+      const merges = await Promise.resolve(this.#deps.merges).catch((error: unknown) => {
+        log.error('the merge record could not be opened', { error: String(error) });
+        return undefined;
+      });
+      // A merge records itself before it deletes the other lead: a crash in between leaves
+      // both leads and a record saying the other is gone; it is not, so its calls stay its own.
+      await merges
+        ?.forgetExisting((id) => collection.get(id) !== undefined)
+        .catch((error: unknown) => log.warn('unfinished merges not cleared', { error: String(error) }));
+      this.#loaded = { collection, index, merges };
       // After ready(), not before it: the first screen waits for the leads, not for this.
       if (this.#deps.warmUp) {
         const started = performance.now();
@@ -307,17 +326,25 @@ export class LeadService {
     });
   }
 
-  /** `other` folds into `keep` and is deleted. Keep is written first: a crash in between leaves both, never neither. */
+  /**
+   * `other` folds into `keep` and is deleted. Keep is written first, then the merge record (the
+   * calls of `other` follow `keep` through it), then `other` goes: a crash in between leaves
+   * both, never neither. No undo: like a delete's after its undo expires, the merge is final.
+   */
   async merge(keepId: string, otherId: string): Promise<Lead> {
     if (keepId === otherId) throw new AppFailure('invalid-request', 'a lead cannot be merged with itself', 'otherId');
-    return this.#whenFree([keepId, otherId], ({ collection, index }) => {
+    return this.#whenFree([keepId, otherId], ({ collection, index, merges }) => {
+      if (this.#deps.merges && !merges)
+        throw new AppFailure('store-failure', 'the merge record could not be opened: the calls would be lost');
       const keep = this.#existing(collection, keepId, 'keepId');
       const other = this.#existing(collection, otherId, 'otherId');
-      const merged = mergeLeads(keep, other, this.#iso(), () => newRecordId(this.#now()));
+      const at = this.#iso();
+      const merged = mergeLeads(keep, other, at, () => newRecordId(this.#now()), this.#seller());
       // The kept lead is on disk before the other goes (a crash in between leaves both, nothing
       // lost); meanwhile both are held, so no change to either lands in between and is lost.
       const merging = (async () => {
         const written = await this.#write(collection, index, merged, 'lead', false);
+        await merges?.record(otherId, keepId, at);
         index.remove(otherId);
         await collection.delete(otherId);
         for (const mergedInto of this.#mergeWatchers) mergedInto.set(otherId, keepId);

@@ -1,4 +1,5 @@
 import type { Address, Contact, Lead, LeadDraft, TimelineEntry } from '../../shared/domain/lead';
+import { mergeOutcome } from '../../shared/domain/lead-merge';
 import { newRecordId } from '../store';
 import {
   compact,
@@ -52,13 +53,24 @@ function mergeTimelines(a: readonly TimelineEntry[], b: readonly TimelineEntry[]
 }
 
 /**
- * Two leads of the same person become `keep`: every phone (by E.164, keep's preferred stays
- * preferred), vehicle, consent, callback and timeline entry of both, tags united, keep's
- * values first with its empty fields filled from `other`, the earliest creation and the
- * latest contact. Pure: `other` is deleted by the caller.
+ * Two leads of the same person become `keep` (its id stays): every phone (by E.164, keep's
+ * preferred stays preferred), vehicle, consent, callback and timeline entry of both, tags
+ * united, keep's values first with its empty fields filled from `other`, the earliest creation
+ * and the latest contact. The stage, owner and name follow mergeOutcome (the most advanced
+ * stage, a named owner, the better-written name), whichever lead holds them; a stage that
+ * changes for `keep` is written on the timeline. Pure: `other` is deleted by the caller.
  */
-export function mergeLeads(keep: Lead, other: Lead, at: string, newId: IdFactory = () => newRecordId()): Lead {
+export function mergeLeads(
+  keep: Lead,
+  other: Lead,
+  at: string,
+  newId: IdFactory = () => newRecordId(),
+  author?: string,
+): Lead {
   const { contact } = fillContact(keep.contact, other.contact);
+  const outcome = mergeOutcome(keep, other);
+  for (const f of ['firstName', 'lastName', 'fullName'] as const) delete contact[f];
+  Object.assign(contact, outcome.name);
   contact.phones = normalisePhones([
     ...keep.contact.phones,
     ...other.contact.phones.map((p) => ({ ...p, preferred: keep.contact.phones.length === 0 && p.preferred })),
@@ -71,13 +83,19 @@ export function mergeLeads(keep: Lead, other: Lead, at: string, newId: IdFactory
     keep.comments && other.comments && keep.comments !== other.comments
       ? `${keep.comments}\n\n${other.comments}`.slice(0, 10_000)
       : keep.comments || other.comments;
+  const by = author ? { author } : {};
+  const stageEntry: TimelineEntry[] =
+    outcome.stage === keep.stage
+      ? []
+      : [{ id: newId(), at, kind: 'stage', from: keep.stage, to: outcome.stage, ...by }];
   return compact({
     ...keep,
-    contact,
+    contact: compact(contact),
     vehicles: [...keep.vehicles, ...other.vehicles.filter((v) => !vehicleKeys.has(vehicleKey(v)))],
     tradeIn: keep.tradeIn ?? other.tradeIn,
     source: keep.source ?? other.source,
-    owner: keep.owner || other.owner,
+    stage: outcome.stage,
+    owner: outcome.owner,
     tags: uniqueStrings(keep.tags, other.tags),
     consents: [
       ...keep.consents,
@@ -88,7 +106,8 @@ export function mergeLeads(keep: Lead, other: Lead, at: string, newId: IdFactory
     callbacks: [...keep.callbacks, ...other.callbacks.filter((c) => !callbackIds.has(c.id))],
     timeline: [
       ...mergeTimelines(keep.timeline, other.timeline),
-      { id: newId(), at, kind: 'merged', mergedLeadId: other.id } satisfies TimelineEntry,
+      { id: newId(), at, kind: 'merged', mergedLeadId: other.id, ...by } satisfies TimelineEntry,
+      ...stageEntry,
     ],
     comments,
     createdAt: earliest(keep.createdAt, other.createdAt),

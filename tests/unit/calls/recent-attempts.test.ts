@@ -32,4 +32,18 @@ describe('recent attempts per lead', () => {
     expect(restored.of('a')).toEqual(attempts.of('a'));
     expect(restored.of('b').map((d) => d.toISOString())).toEqual(['2025-03-10T10:00:00.000Z']);
   });
+
+  it('joins the starts of several leads (a lead and those merged into it), bounded, oldest first', () => {
+    const attempts = recentAttempts(3);
+    attempts.apply(record('kept', '2025-03-10T09:00:00Z'));
+    attempts.apply(record('merged', '2025-03-09T09:00:00Z'));
+    attempts.apply(record('merged', '2025-03-12T09:00:00Z'));
+    attempts.apply(record('kept', '2025-03-11T09:00:00Z'));
+    expect(attempts.of(['kept', 'merged']).map((d) => d.toISOString())).toEqual([
+      '2025-03-10T09:00:00.000Z',
+      '2025-03-11T09:00:00.000Z',
+      '2025-03-12T09:00:00.000Z',
+    ]);
+    expect(attempts.of(['kept'])).toEqual(attempts.of('kept'));
+  });
 });
