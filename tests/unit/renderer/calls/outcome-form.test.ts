@@ -7,6 +7,7 @@ import {
   stillListedNotice,
   stillListedText,
 } from '../../../../src/renderer/calls/outcome-form';
+import { wrapUpOrder } from '../../../../src/renderer/dialer/disposition-keys';
 import type { Translate } from '../../../../src/renderer/dialer/translate';
 import { createI18n } from '../../../../src/renderer/i18n/i18n';
 import { defaultDispositions } from '../../../../src/shared/domain/disposition';
@@ -62,19 +63,11 @@ describe('the outcome of a call linked to no lead (an unknown caller)', () => {
 
 describe('Appels › Qualifier’s choices', () => {
   it('come in the wrap-up form’s order: conversation outcomes first, the line’s own last', () => {
-    expect(qualifierChoices(defaultDispositions).map((d) => d.id)).toEqual([
-      'answered',
-      'appointment-set',
-      'callback-requested',
-      'voicemail-left',
-      'wrong-number',
-      'refused',
-      'sold',
-      'no-answer',
-      'busy',
-      'declined',
-      'invalid-number',
-    ]);
+    // The same order as the wrap-up form (whose order disposition-keys.test.ts spells out).
+    const choices = qualifierChoices(defaultDispositions).map((d) => d.id);
+    expect(choices).toEqual(wrapUpOrder(defaultDispositions).map((d) => d.id));
+    expect(choices.at(0)).toBe('answered');
+    expect(choices.at(-1)).toBe('invalid-number');
   });
 
   it('open on the call’s disposition, or on « Choisir… » when the set no longer has it', () => {
