@@ -50,7 +50,7 @@ const maxLengths: Record<ContactTextField, number> = {
   postalCode: 20,
   city: 100,
   regionCode: 50,
-  country: 2,
+  country: 60,
   preferredContactTime: 200,
 };
 

@@ -11,6 +11,7 @@ import {
   hasName,
   isEmail,
   issueError,
+  postalCodeFits,
   readCountry,
   readPhone,
   type ContactProblem,
@@ -153,6 +154,8 @@ export function readContactForm(base: Contact, values: ContactFormValues, region
   if (email && !isEmail(email)) problems.fields.email = local('badEmail');
   const country = values.country.trim() ? readCountry(values.country) : null;
   if (country && !country.ok) problems.fields.country = local('badCountry');
+  if (!postalCodeFits(values.postalCode, country?.ok ? country.country : undefined))
+    problems.fields.postalCode = local('badPostalCode');
 
   const phones: Phone[] = [];
   const phoneKeys: string[] = [];

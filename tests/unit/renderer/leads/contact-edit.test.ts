@@ -230,12 +230,31 @@ describe('problems found by the contact form', () => {
     });
   });
 
-  it('refuses a bad e-mail and a country that is not a two-letter code', () => {
-    const edit = read({ ...values, email: 'elodie@', country: 'France' });
+  it('refuses a bad e-mail and a country that is not one (XX)', () => {
+    const edit = read({ ...values, email: 'elodie@', country: 'XX' });
     expect(!edit.ok && edit.problems.fields).toEqual({
       email: { kind: 'local', problem: 'badEmail' },
       country: { kind: 'local', problem: 'badCountry' },
     });
+    expect(!read({ ...values, country: 'Fr4nce' }).ok).toBe(true);
+  });
+
+  it('takes a country by its name in French or English, as its code', () => {
+    const address = (country: string) => {
+      const edit = ok({ ...values, country, postalCode: '1000' });
+      return edit.contact.address?.country;
+    };
+    expect(address('Belgique')).toBe('BE');
+    expect(address('belgium')).toBe('BE');
+    expect(address(' be ')).toBe('BE');
+    expect(address('Suisse')).toBe('CH');
+  });
+
+  it('refuses a French postal code that is not five digits, and leaves other countries’ alone', () => {
+    const edit = read({ ...values, postalCode: '7501', country: 'France' });
+    expect(!edit.ok && edit.problems.fields).toEqual({ postalCode: { kind: 'local', problem: 'badPostalCode' } });
+    expect(read({ ...values, postalCode: '75011', country: 'France' }).ok).toBe(true);
+    expect(read({ ...values, postalCode: '1000', country: 'BE' }).ok).toBe(true);
   });
 
   it('focuses the first field at fault in screen order', () => {
@@ -252,7 +271,15 @@ describe('problems found by the contact form', () => {
   it('has a sentence in French and English for every problem it finds', () => {
     for (const locale of ['fr', 'en'] as const) {
       const i18n = createI18n(locale);
-      for (const problem of ['needName', 'needCompany', 'badPhone', 'duplicatePhone', 'badEmail', 'badCountry']) {
+      for (const problem of [
+        'needName',
+        'needCompany',
+        'badPhone',
+        'duplicatePhone',
+        'badEmail',
+        'badCountry',
+        'badPostalCode',
+      ]) {
         const key = `leads.create.${problem}`;
         expect(i18n.exists(key), `${locale}:${key}`).toBe(true);
       }
