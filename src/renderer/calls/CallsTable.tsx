@@ -117,7 +117,7 @@ function CallRowView(props: {
       </td>
       <td>
         {row.leadId ? (
-          <a href={leadHref(row.leadId)}>{row.leadName || t('calls.unnamedLead')}</a>
+          <a href={leadHref(row.leadId)}>{row.leadName || t('leads.noName')}</a>
         ) : (
           <span className="note">{t('calls.noLead')}</span>
         )}

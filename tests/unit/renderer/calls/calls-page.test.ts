@@ -40,7 +40,9 @@ describe('the French words of the Calls page and the voicemail settings', () => 
     const french = [...texts(fr.calls), ...texts(fr.pages.calls), ...texts(fr.voicemail)];
     expect(french.filter((text) => /\blead/i.test(text))).toEqual([]);
     expect(fr.calls.columns.lead).toBe('Prospect');
-    expect(fr.calls.unnamedLead).toBe('Prospect sans nom');
+    // A lead without a name reads the same on Appels as on its own page and in the list.
+    expect(fr.leads.noName).toBe('(sans nom)');
+    expect(fr.calls).not.toHaveProperty('unnamedLead');
     expect(fr.voicemail.settings.intro).toContain('seulement pour les prospects');
   });
 
