@@ -282,6 +282,10 @@ describe('dialer screen', () => {
     await page.reload();
     await expect.poll(() => sessionStatus().textContent(), { timeout: 10_000 }).toBe(pausedForPhone);
     await expect.poll(() => session().getByRole('alert').textContent()).toBe(why);
+    // The lead waiting for the resume leads the panel (it sat beside an empty column).
+    const waiting = session().getByRole('region', { name: 'Chloé Bernard' });
+    const [card, panelBox] = await Promise.all([waiting.boundingBox(), session().boundingBox()]);
+    expect(card!.x - panelBox!.x).toBeLessThan(40);
 
     await session().getByRole('button', { name: 'Arrêter' }).click();
     await expect.poll(() => sessionStatus().textContent()).toBe('Session arrêtée.');

@@ -205,7 +205,8 @@ export function SessionPanel({
       {inWrapUp && view.wrapUpEndsAt && <WrapUpTimer endsAt={view.wrapUpEndsAt} />}
 
       {(view.current || view.next) && (
-        <div className="dialer-stage">
+        // Paused or choosing with only the next lead known: its card leads, not a blank column beside it.
+        <div className={view.current || inWrapUp ? 'dialer-stage' : 'dialer-stage dialer-stage-next-only'}>
           <div className="dialer-main">
             {view.current && (
               <LeadCard
