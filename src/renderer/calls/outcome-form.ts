@@ -2,14 +2,14 @@ import type { RequestInput } from '../../shared/contract';
 import type { Disposition } from '../../shared/domain/disposition';
 import { wrapUpOrder } from '../dialer/disposition-keys';
 import type { Translate } from '../dialer/translate';
-import { toDateTimeLocal, tomorrowAtTen } from '../leads/snooze';
+import { nextWorkingDayAtTen, toDateTimeLocal } from '../leads/snooze';
 
 type OutcomeRequest = RequestInput<'calls.setOutcome'>;
 
 export type OutcomeProblem = 'no-disposition' | 'no-callback' | 'no-lead-for-callback';
 
 /** The callback time the editor offers: tomorrow 10:00 local, as on the lead page and in the dialer. */
-export const defaultCallbackInput = (now: Date): string => toDateTimeLocal(tomorrowAtTen(now));
+export const defaultCallbackInput = (now: Date): string => toDateTimeLocal(nextWorkingDayAtTen(now));
 
 /** What the editor shows for the chosen disposition: the callback fields, or why a callback cannot be set. */
 export function callbackField(

@@ -6,7 +6,7 @@ import { useClient } from '../app/connection-context';
 import { doNotCallQuestion, formTakesKeys } from '../app/do-not-call-confirm';
 import { DoNotCallDialog, useOutcomeSave } from '../app/DoNotCallDialog';
 import { displayPhone } from '../leads/format';
-import { toDateTimeLocal, tomorrowAtTen } from '../leads/snooze';
+import { nextWorkingDayAtTen, toDateTimeLocal } from '../leads/snooze';
 import { keyForIndex, wrapUpKey, wrapUpOrder, type WrapUpFocus } from './disposition-keys';
 import type { RunCommand } from './hooks';
 import { catalogLanguage, looseT } from './translate';
@@ -87,7 +87,7 @@ export function WrapUpForm({
       // A callback is due with this outcome: offer tomorrow 10:00 rather than an empty field.
       callbackAt:
         disposition?.requiresCallback && d.callbackAt === ''
-          ? toDateTimeLocal(tomorrowAtTen(new Date()))
+          ? toDateTimeLocal(nextWorkingDayAtTen(new Date()))
           : d.callbackAt,
     }));
     if (problem?.field === 'disposition') setProblem(null);

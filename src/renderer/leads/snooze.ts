@@ -7,6 +7,16 @@ export const inOneHour = (now: Date): Date => new Date(now.getTime() + HOUR);
 export const tomorrowAtTen = (now: Date): Date =>
   new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 0, 0, 0);
 
+/**
+ * A new callback's default: the next working day (Monday to Friday) at 10:00 local. The French
+ * rules forbid weekend calls, so a Friday's "tomorrow" would be a callback the dialer must skip.
+ */
+export function nextWorkingDayAtTen(now: Date): Date {
+  let day = tomorrowAtTen(now);
+  while (day.getDay() === 0 || day.getDay() === 6) day = tomorrowAtTen(day);
+  return day;
+}
+
 export type SnoozeChoice = 'hour' | 'tomorrow';
 
 /**

@@ -8,7 +8,7 @@ import {
   isPastForCallback,
   snoozeTime,
   toDateTimeLocal,
-  tomorrowAtTen,
+  nextWorkingDayAtTen,
   type SnoozeChoice,
 } from '../snooze';
 import { Section } from './ContactSection';
@@ -168,7 +168,7 @@ export function CallbacksSection({ lead, mutate, formOpen, onFormOpen }: Props) 
 
 function CallbackForm({ lead, mutate, onDone }: { lead: Lead; mutate: Mutate; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
-  const [due, setDue] = useState(() => toDateTimeLocal(tomorrowAtTen(new Date())));
+  const [due, setDue] = useState(() => toDateTimeLocal(nextWorkingDayAtTen(new Date())));
   const [scope, setScope] = useState<Callback['scope']>('owner');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

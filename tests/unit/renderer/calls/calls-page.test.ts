@@ -4,7 +4,7 @@ import { exportStatusFor, type ExportStatus } from '../../../../src/renderer/cal
 import { defaultCallbackInput } from '../../../../src/renderer/calls/outcome-form';
 import en from '../../../../src/renderer/i18n/en.json';
 import fr from '../../../../src/renderer/i18n/fr.json';
-import { toDateTimeLocal, tomorrowAtTen } from '../../../../src/renderer/leads/snooze';
+import { toDateTimeLocal, nextWorkingDayAtTen } from '../../../../src/renderer/leads/snooze';
 
 describe('the export message', () => {
   const filter = { ...emptyCallsFilter, direction: 'outbound' as const };
@@ -23,11 +23,11 @@ describe('the export message', () => {
 });
 
 describe('the outcome editor’s callback time', () => {
-  it('is tomorrow 10:00 local, as on the lead page, not 24 hours from now', () => {
+  it('is the next working day 10:00 local, as on the lead page, not 24 hours from now', () => {
     const lateSaturday = new Date(2026, 10, 28, 23, 40);
-    expect(defaultCallbackInput(lateSaturday)).toBe('2026-11-29T10:00');
-    expect(defaultCallbackInput(lateSaturday)).toBe(toDateTimeLocal(tomorrowAtTen(lateSaturday)));
-    // Month and year ends.
+    expect(defaultCallbackInput(lateSaturday)).toBe('2026-11-30T10:00');
+    expect(defaultCallbackInput(lateSaturday)).toBe(toDateTimeLocal(nextWorkingDayAtTen(lateSaturday)));
+    // Month and year ends (31/12/2026 is a Thursday).
     expect(defaultCallbackInput(new Date(2026, 11, 31, 8, 5))).toBe('2027-01-01T10:00');
   });
 });

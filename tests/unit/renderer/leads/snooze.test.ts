@@ -4,6 +4,7 @@ import {
   inOneHour,
   isOverdue,
   isPastForCallback,
+  nextWorkingDayAtTen,
   snoozeTime,
   toDateTimeLocal,
   tomorrowAtTen,
@@ -32,6 +33,15 @@ describe('callback times (local time)', () => {
     expect([t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes()]).toEqual([2025, 2, 15, 10, 0]);
     const endOfYear = tomorrowAtTen(new Date(2025, 11, 31, 23, 59));
     expect([endOfYear.getFullYear(), endOfYear.getMonth(), endOfYear.getDate()]).toEqual([2026, 0, 1]);
+  });
+
+  it('offers a new callback on the next working day at 10:00, never a Saturday or Sunday', () => {
+    const day = (d: Date) => [d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()];
+    // Friday 14 March 2025 -> Monday 17; Saturday and Sunday -> Monday; Thursday -> Friday.
+    expect(day(nextWorkingDayAtTen(now))).toEqual([2, 17, 10, 0]);
+    expect(day(nextWorkingDayAtTen(new Date(2025, 2, 15, 9, 0)))).toEqual([2, 17, 10, 0]);
+    expect(day(nextWorkingDayAtTen(new Date(2025, 2, 16, 22, 0)))).toEqual([2, 17, 10, 0]);
+    expect(day(nextWorkingDayAtTen(new Date(2025, 2, 13, 8, 0)))).toEqual([2, 14, 10, 0]);
   });
 
   it('round-trips datetime-local values', () => {
