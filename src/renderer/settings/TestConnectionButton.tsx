@@ -6,7 +6,14 @@ import { accountFromSettings } from '../phone/account';
 import type { ConnectionTestResult } from '../phone/engine/types';
 import { usePhone } from '../phone/phone-context';
 import type { Edits } from './form-model';
-import { shownTestState, testedAccountKey, typedSettings, type TestState } from './test-connection-model';
+import { settingLabelKeys } from './ignored-setting-text';
+import {
+  shownTestState,
+  testedAccountKey,
+  typedSettings,
+  untestedFields,
+  type TestState,
+} from './test-connection-model';
 
 interface TestConnectionButtonProps {
   values: Settings;
@@ -28,6 +35,13 @@ export function TestConnectionButton({ values, edits, locked, passwordSet }: Tes
     // Not disabling the button while testing: a disabled button drops keyboard focus to the page.
     // One test at a time, even when the account was edited while it ran.
     if (run.kind === 'testing') return;
+    const invalid = untestedFields(values, edits, locked);
+    if (invalid.length > 0) {
+      const fields = invalid.map((field) => t(settingLabelKeys[field] as never)).join(', ');
+      const detail = t('settings.testConnection.fixFirst', { fields });
+      setRun({ kind: 'done', account, result: { ok: false, reason: 'invalid-config', detail } });
+      return;
+    }
     setRun({ kind: 'testing', account });
     const credentials = await client.request('phone.credentials', {});
     const typed = accountFromSettings(

@@ -1,6 +1,6 @@
-import type { Settings, SettingsPatch } from '../../shared/domain/settings';
+import { SettingsSchema, type Settings, type SettingsPatch } from '../../shared/domain/settings';
 import type { ConnectionTestResult } from '../phone/engine/types';
-import { buildPatch, type Edits } from './form-model';
+import { buildPatch, formFields, type Edits, type FormField } from './form-model';
 
 /** The settings as typed on screen: saved values with the valid, unlocked edits applied. */
 export function typedSettings(values: Settings, edits: Edits, locked: readonly string[]): Settings {
@@ -43,4 +43,17 @@ export type TestState =
  */
 export function shownTestState(state: TestState, account: string): TestState {
   return state.kind !== 'idle' && state.account !== account ? { kind: 'idle' } : state;
+}
+
+/**
+ * The account fields typed on screen that the settings' own checks refuse (a server that is not
+ * a ws:// URL, a URI without "sip:"). A test would try them anyway and report on something else
+ * (the password): these are named to the seller first.
+ */
+export function untestedFields(values: Settings, edits: Edits, locked: readonly string[]): FormField[] {
+  const typed = typedSettings(values, edits, locked);
+  const checked = SettingsSchema.pick({ sip: true, ice: true }).safeParse(typed);
+  if (checked.success) return [];
+  const fields = checked.error.issues.map((issue) => issue.path.slice(0, 2).join('.'));
+  return formFields.filter((field) => fields.includes(field));
 }

@@ -4,6 +4,7 @@ import {
   shownTestState,
   testedAccountKey,
   typedSettings,
+  untestedFields,
   type TestState,
 } from '../../../src/renderer/settings/test-connection-model';
 
@@ -16,6 +17,12 @@ const incomplete = {
 } as const;
 
 describe('connection test result', () => {
+  it('names the account fields typed but not valid yet, instead of testing the saved ones', () => {
+    const edits = { 'sip.server': 'pbx.example', 'sip.uri': 'vendeur', 'dialer.previewSeconds': 'x' };
+    expect(untestedFields(saved, edits, [])).toEqual(['sip.server', 'sip.uri']);
+    expect(untestedFields(saved, { 'sip.server': 'wss://pbx.example/ws' }, [])).toEqual([]);
+  });
+
   it('tests the account as typed, before saving', () => {
     expect(typedSettings(empty, { 'sip.server': 'wss://pbx.example/ws' }, []).sip.server).toBe('wss://pbx.example/ws');
     // A locked field keeps the administrator's value.
