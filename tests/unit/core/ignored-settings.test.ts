@@ -4,7 +4,6 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/core/app-core';
 import { readSettingsOffline } from '../../../src/core/diagnostics/offline-settings';
 import { dispatch } from '../../../src/core/rpc/dispatch';
 import { SessionSecretStore } from '../../../src/core/secrets/secret-store';
@@ -18,6 +17,7 @@ import {
   unknownRegionMessage,
 } from '../../../src/shared/domain/settings';
 import { refusedValues } from '../support/refused-settings';
+import { openCoreAt } from '../support/test-core';
 
 /** A service over an in-memory settings file, which the test can read back. */
 function serviceWith(overrides: UserSettingsFile['overrides'], provisioning: Provisioning = emptyProvisioning()) {
@@ -132,13 +132,7 @@ describe('a refused saved setting on disk', () => {
 
   it('reaches the page through settings.get and the file is left as it was', async () => {
     const { dataDir } = await dataDirWith({ defaultRegion: 'XX', 'sip.displayName': 'Ana' });
-    const core = await createCore({
-      dataDir,
-      shell: 'web',
-      version: 't',
-      provisioningFiles: [],
-      secrets: new SessionSecretStore(),
-    });
+    const core = await openCoreAt(dataDir);
     const got = await dispatch(core.handlers, 'settings.get', {});
     expect(got).toMatchObject({
       ok: true,
